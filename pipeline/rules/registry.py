@@ -1,0 +1,103 @@
+"""The rule type and the machinery that runs a registry of them.
+
+A rule is data: a name, the kind of thing it finds, the label it gives, a
+regular expression over one block's text, a comment saying why, and examples
+that must (``positive``) and must not (``negative``) match. ``tests/test_rules.py``
+checks every example of every rule.
+
+``scope`` says what a match does:
+
+- ``block``: labels the matching block only;
+- ``section``: labels the block and opens a section: the blocks after it get
+  ``section_label`` until another section opens (see :mod:`pipeline.label`);
+- ``header``: like ``block`` but only before the first content paragraph
+  (bylines, credits, duplicated titles live there).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    label: str
+    pattern: str
+    comment: str
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    scope: str = "block"
+    section_label: str = ""
+    flags: int = re.IGNORECASE
+    max_words: int = 0  # 0: any length; else the block may have at most this many words
+
+    def __post_init__(self) -> None:
+        if not self.positive or not self.negative:
+            raise ValueError(f"rule {self.name}: needs a positive and a negative example")
+        if self.scope not in {"block", "section", "header"}:
+            raise ValueError(f"rule {self.name}: unknown scope {self.scope}")
+        if self.scope == "section" and not self.section_label:
+            raise ValueError(f"rule {self.name}: a section rule needs section_label")
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def matches(self, text: str) -> bool:
+        if self.max_words and len(text.split()) > self.max_words:
+            return False
+        return self.regex.search(text) is not None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The enabled rules, in priority order, with a fast first-match lookup.
+
+    All patterns are joined into one alternation per word-length bucket so a
+    block costs one regex search, not one per rule (a page has ~100 blocks and
+    the registry ~100 rules; the naive loop is most of the cleaning time).
+    """
+
+    rules: tuple[Rule, ...]
+    _index: dict[str, Rule] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule], kinds: Iterable[str] | None = None) -> RuleSet:
+        wanted = set(kinds) if kinds is not None else None
+        chosen = tuple(r for r in rules if wanted is None or r.kind in wanted)
+        names = [r.name for r in chosen]
+        if len(names) != len(set(names)):
+            raise ValueError("duplicate rule names")
+        return cls(chosen, {r.name: r for r in chosen})
+
+    @cached_property
+    def _combined(self) -> re.Pattern[str]:
+        parts = []
+        for i, rule in enumerate(self.rules):
+            inline = "(?i:" if rule.flags & re.IGNORECASE else "(?:"
+            parts.append(f"(?P<r{i}>{inline}{rule.pattern}))")
+        return re.compile("|".join(parts) or "(?!)")
+
+    def first_match(self, text: str, header: bool = False) -> Rule | None:
+        """The highest-priority rule that matches ``text``.
+
+        ``re`` reports the leftmost match, not the first alternative, so on a
+        hit every rule is re-checked in priority order (rare: most blocks match
+        nothing and cost one search).
+        """
+        if self._combined.search(text) is None:
+            return None
+        for rule in self.rules:
+            if rule.scope == "header" and not header:
+                continue
+            if rule.matches(text):
+                return rule
+        return None
+
+    def __len__(self) -> int:
+        return len(self.rules)

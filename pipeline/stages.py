@@ -1,0 +1,121 @@
+"""The pipeline, as one ordered list of stages.
+
+Every stage has the signature ``(Document, Config) -> Document`` and is a
+plain function that a test can call alone. Read :data:`STAGES` to know what
+happens to a page, in order.
+
+>>> doc = Document(id="x", source="x.txt", text="A Title\\n\\nby Jane Doe\\n\\nThe body of the piece is here.\\n\\nLeave a Reply")
+>>> doc = run_stages(doc, Config())
+>>> doc.meta["title"], doc.meta["author"], doc.body
+('A Title', 'Jane Doe', 'The body of the piece is here.')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from pipeline.blocks import split_blocks
+from pipeline.config import Config
+from pipeline.label import apply_rules, inherit_continuations, mark_captions, mark_title
+from pipeline.language import detect_language
+from pipeline.metadata import find_author
+from pipeline.model import Document, sha256_hex
+from pipeline.repair import repair_text
+from pipeline.rules import ALL_RULES, RuleSet
+
+Stage = Callable[[Document, Config], Document]
+
+
+@lru_cache(maxsize=16)
+def ruleset_for(kinds: tuple[str, ...]) -> RuleSet:
+    return RuleSet.of(ALL_RULES, kinds)
+
+
+def repair_encoding(doc: Document, config: Config) -> Document:
+    """Mojibake, entities, line ends, odd spaces, stray escapes (see pipeline.repair)."""
+    repaired = repair_text(doc.text, config)
+    doc.text = repaired.text
+    doc.meta["encoding_repair"] = {
+        "lines_fixed_by_ftfy": repaired.changed_by_ftfy,
+        "replacement_chars": repaired.replacement_chars,
+    }
+    for flag in repaired.flags:
+        doc.flag(flag)
+    return doc
+
+
+def segment_blocks(doc: Document, config: Config) -> Document:
+    doc.blocks = split_blocks(doc.text)
+    return doc
+
+
+def strip_boilerplate(doc: Document, config: Config) -> Document:
+    """Label page chrome by the rule registry; nothing is deleted, only labelled."""
+    apply_rules(doc.blocks, ruleset_for(config.rule_kinds), config)
+    inherit_continuations(doc.blocks)
+    return doc
+
+
+def extract_title_and_author(doc: Document, config: Config) -> Document:
+    title = mark_title(doc.blocks, config)
+    doc.meta.setdefault("title", title)
+    if doc.meta.get("title") is None:
+        doc.meta["title"] = title
+    if not doc.meta.get("author"):
+        doc.meta["author"] = find_author(doc.blocks)
+    return doc
+
+
+def strip_captions(doc: Document, config: Config) -> Document:
+    mark_captions(doc.blocks, config)
+    return doc
+
+
+def detect_document_language(doc: Document, config: Config) -> Document:
+    lang, prob = detect_language(doc.body, config.language_sample_chars, config.language_seed)
+    doc.meta["language"] = lang
+    doc.meta["language_probability"] = prob
+    return doc
+
+
+def summarise(doc: Document, config: Config) -> Document:
+    """Counts and the record of what was removed (a hash, never the text)."""
+    body = doc.body
+    removed = [
+        {
+            "block": b.index,
+            "kind": b.label,
+            "rule": b.rule,
+            "words": b.words,
+            "sha256": sha256_hex(b.text)[:16],
+        }
+        for b in doc.removed
+    ]
+    doc.meta.update(
+        words=len(body.split()),
+        blocks=len(doc.blocks),
+        content_blocks=len(doc.content),
+        removed=removed,
+        removed_by_kind=dict(Counter(b.label for b in doc.removed)),
+        output_sha256=sha256_hex(body),
+    )
+    return doc
+
+
+STAGES: tuple[Stage, ...] = (
+    repair_encoding,
+    segment_blocks,
+    strip_boilerplate,
+    extract_title_and_author,
+    strip_captions,
+    detect_document_language,
+    summarise,
+)
+
+
+def run_stages(doc: Document, config: Config, stages: tuple[Stage, ...] = STAGES) -> Document:
+    for stage in stages:
+        doc = stage(doc, config)
+    return doc

@@ -1,0 +1,322 @@
+"""The rule layer: patterns the project owns, kept as data.
+
+Every rule names its category, the score it gives when it fires, why it exists,
+and at least one text it must catch and one it must leave alone; the tests run
+all of them. Rules see one sentence at a time, and the ones marked ``guarded``
+stay silent in a sentence that reads as counter-speech ("the claim that ... is
+an antisemitic myth"), because quoting a trope to rebut it is not hate.
+
+>>> [hit.name for hit in fire_rules("Wake up, the Zionist banking cabals run everything.")]
+['group_conspiracy_noun']
+>>> fire_rules("The claim that Jews control the banks is an antisemitic myth.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+WEIGHT_SEVERE = 0.95
+"""Slurs, antisemitic constructions, threats: above any sensible threshold on their own."""
+WEIGHT_INSULT = 0.8
+"""Second-person insults: flag at the operating threshold, but a caller at 0.85+ can let them pass."""
+WEIGHT_PROFANITY = 0.3
+"""Swearing alone is not toxic enough to remove a comment (HateCheck profanity_nh)."""
+
+JEWISH = r"(?:jews?|jewish|jewry|zionists?|zio|kikes?)"
+"""Words antisemitic constructions attach to; the trope rules need one of them nearby."""
+GROUPS = (
+    r"(?:jews|muslims|blacks|black people|immigrants|migrants|refugees|women|gays|gay people|"
+    r"trans people|arabs|mexicans|asians|africans|christians|zionists|disabled people|"
+    r"homosexuals|foreigners)"
+)
+"""Plural group nouns for the generic dehumanisation and violence rules."""
+NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
+"""Up to four words in between: close enough to be one phrase, not one paragraph."""
+
+COUNTER_SPEECH = re.compile(
+    r"\b(?:myths?|tropes?|canards?|conspiracy theor(?:y|ies|ists?)|anti-?semit\w*|bigot\w*|"
+    r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
+    r"(?:the|this|that|a) (?:claim|idea|notion|lie|smear|accusation|belief|slur) that|"
+    r"saying that|(?:do|does|did)(?: not|n't) (?:control|run|own|rule))\b",
+    re.IGNORECASE,
+)
+"""Cues that a sentence rebuts or reports a trope rather than asserting it.
+Known hole: a hater who writes "call me antisemitic, but ..." is let through by the
+rules (the model still scores the text)."""
+
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern with its category, weight, reason and labelled examples."""
+
+    name: str
+    category: str
+    weight: float
+    pattern: re.Pattern[str]
+    comment: str
+    positives: tuple[str, ...]
+    negatives: tuple[str, ...]
+    guarded: bool = True
+
+
+def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+PATTERN_RULES: tuple[Rule, ...] = (
+    Rule(
+        "group_conspiracy_noun", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{JEWISH}{NEAR}(?:cabals?|puppet ?masters?|world domination|global domination|"
+            r"new world order|nwo|parasites?|vermin|banking elite)\b"
+            rf"|\b(?:cabals?|puppet ?masters?|parasites?|vermin) of (?:the )?{JEWISH}\b"),
+        "Jews/Zionists as a cabal, puppet masters, parasites: the core conspiracy trope.",
+        ("What needs to be done is to take down the criminal Jew cabal in the UNSC.",
+         "This alliance will slow down the Zionist banking cabals progress to their New World Order.",
+         "The puppet masters of the Jews pull every string."),
+        ("The idea of a Jewish cabal is an old antisemitic conspiracy theory.",
+         "The Zionist regime of Israel was criticised at the UN.",
+         "A cabal of generals seized power in the capital."),
+    ),
+    Rule(
+        "group_controls", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{JEWISH}(?:-owned|-controlled|{NEAR}(?:control|controls|controlled|run|runs|own|"
+            r"owns|owned|rule|rules|dominate|dominates))\W+(?:\w+\W+){0,2}?(?:banks?|banking|"
+            r"media|world|governments?|hollywood|money|finance|congress|press|everything|"
+            r"america|the us|the west)\b"),
+        "Jews as secretly controlling banks, media or governments.",
+        ("Jews control the banks and the media.",
+         "Everything you see is Jewish-owned media lies."),
+        ("The claim that Jews control the banks is an antisemitic myth.",
+         "Jews do not control the media, and saying so is bigotry.",
+         "Jewish families celebrated Hanukkah together."),
+    ),
+    Rule(
+        "goyim", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bgoy(?:im|s)?\b(?:'s)?"),
+        "Neutral Yiddish for gentiles, but in reader comments it is the antisemites' in-group word.",
+        ("He believed all Goyim's are easier to enslave when they are Atheist.",),
+        ("The goyim myth about Jewish power is antisemitic nonsense.", "Go to your room."),
+    ),
+    Rule(
+        "triple_parentheses", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\({3}\s*[^()]{1,60}?\s*\){3}"),
+        "The (((echo))) marks a name as Jewish to target it.",
+        ("Of course the article was written by (((Goldberg))).",),
+        ("The function call f((x)) returned ((y)).",),
+    ),
+    Rule(
+        "zog", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bZOG\b|zionist[- ]occupied government|zionist occupation government"),
+        "'Zionist Occupied Government': white-supremacist name for Western governments.",
+        ("The ZOG in Washington will never let us speak.",
+         "We live under a Zionist occupied government."),
+        ("The Zionist movement was founded in the 19th century.",),
+    ),
+    Rule(
+        "rothschild_control", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\brothschilds?(?:-owned|-controlled|\W+(?:\w+\W+){0,4}?(?:control|controls|"
+            r"controlled|own|owns|owned|run|runs|rule|rules|puppets?|pull(?:s|ing)? the strings|"
+            r"print(?:s|ing)? the money|behind (?:every|all|the wars?)))"
+            r"|(?:puppets? of|owned by|controlled by) (?:the )?rothschilds?\b"),
+        "Rothschilds as the hidden owners of banks and wars.",
+        ("The Rothschilds control every central bank on earth.",
+         "Macron is just a puppet of the Rothschilds."),
+        ("The Rothschild family founded banks in Frankfurt in the 18th century.",
+         "The claim that the Rothschilds control the world is an antisemitic conspiracy theory."),
+    ),
+    Rule(
+        "jew_labelling", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bjew\s*\d\b|\bjew[\s-]*york\b|\bjew[\s-]?s[\s-]?a\b|\bjewnited\b|\bjewmerica\b|"
+            r"\bjew (?:media|bankers?|banks|money|press|lies|lobby|controlled|owned|run|"
+            r"politicians?|puppets?|pigs?|rats?|scum|filth)\b"),
+        "'Jew' as a label for countries or institutions (UNSC 'Jew 3', 'Jew York', 'Jew media').",
+        ("Take down the cabal in the UNSC Jew 3 of the US, UK & France.",
+         "Turn off the Jew media for a week."),
+        ("A Jew living in Paris spoke to reporters.", "New York has a large Jewish community."),
+    ),
+    Rule(
+        "the_jew_name", "identity_attack", WEIGHT_SEVERE,
+        re.compile(r"\b[Tt]he Jew [A-Z][a-z]+"),
+        "'the Jew Karl Marx': tagging a person by religion as an accusation.",
+        ("This came from the Jewish teachings of Marxism by the Jew Karl Marx.",),
+        ("Karl Marx was born into a Jewish family in Trier.", "The Jew of Malta is a play."),
+    ),
+    Rule(
+        "jewish_bolshevism", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bjewish\W+(?:\w+\W+){0,2}?(?:marxism|bolshevism|communism)\b|"
+            r"\bjudeo-?bolshev\w*"),
+        "The 'Jewish Bolshevism' trope: communism as a Jewish plot.",
+        ("When the Soviet Union was still under the Jewish teachings of Marxism, it was different.",
+         "Judeo-Bolshevism destroyed Russia."),
+        ("The Nazi myth of Jewish Bolshevism was antisemitic propaganda.",
+         "Marxism was a major ideology of the 20th century."),
+    ),
+    Rule(
+        "antisemitic_site", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"realjewnews|jewwatch|dailystormer|daily stormer|stormfront\.org|davidduke\.com|"
+            r"jewworldorder|thezog"),
+        "Links to known antisemitic sites are endorsement, whatever the surrounding words.",
+        ("Read the truth here http://realjewnews.com/",),
+        ("Read the news at http://www.reuters.com/",),
+    ),
+    Rule(
+        "holocaust_denial", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bholo-?hoax\b|\bholocaust\W+(?:\w+\W+){0,2}?(?:hoax|never happened|industry|lie)\b|"
+            r"\bsix million (?:lie|myth|hoax)\b"),
+        "Holocaust denial.",
+        ("The holocaust never happened, wake up.", "Stop repeating the holohoax."),
+        ("The Holocaust museum opened a new exhibition.",
+         "Denying the Holocaust is antisemitic and false."),
+    ),
+    Rule(
+        "christ_killers", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bchrist[- ]?killers?\b|\bsynagogue of satan\b|\bkhazarian mafia\b"),
+        "Religious and pseudo-historical slanders of Jews.",
+        ("They are the synagogue of Satan.",),
+        ("The synagogue on Main Street held a service.",),
+    ),
+    Rule(
+        "group_dehumanised", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{GROUPS}\s+(?:are|r)\s+(?:\w+\s+){{0,2}}?(?:vermin|parasites|rats|cockroaches|"
+            r"subhumans?|animals|savages|a disease|a cancer|a plague|scum|filth)\b"),
+        "Dehumanising statements about a whole group.",
+        ("Immigrants are nothing but vermin.", "Jews are parasites."),
+        ("Saying that immigrants are vermin is bigoted nonsense.", "Rats are rodents."),
+    ),
+    Rule(
+        "threat_group", "threat", WEIGHT_SEVERE,
+        _rx(rf"\b(?:kill|gas|shoot|hang|exterminate|eradicate|slaughter|lynch|wipe out|burn|"
+            rf"behead|nuke)\s+(?:all\s+(?:the\s+|of\s+the\s+)?|every\s+|the\s+|those\s+|these\s+)?"
+            rf"{GROUPS}\b"
+            rf"|\b{GROUPS}\s+(?:should|must|need to|deserve to|ought to)\s+(?:all\s+)?(?:be\s+)?"
+            r"(?:killed|gassed|shot|hanged|hung|exterminated|wiped out|lynched|burned|die)\b"
+            rf"|\bdeath to (?:all\s+)?{GROUPS}\b"),
+        "Calls for violence against a group.",
+        ("Gas the Jews.", "Muslims should all be killed.", "Death to all immigrants!"),
+        ("The claim that Muslims should be killed is hateful and false.",
+         "Hamas gunmen killed civilians, the army said."),
+    ),
+    Rule(
+        "threat_person", "threat", WEIGHT_SEVERE,
+        _rx(r"\bi(?:'m| am)? (?:will|gonna|going to|want to|wanna|'ll|shall)\s+(?:\w+\s+){0,3}?"
+            r"(?:kill|murder|shoot|stab|hang|behead|strangle|rape|beat|hunt down|slit)\s+"
+            r"(?:you|him|her|them|your)\b"
+            r"|\b(?:go|should)\s+(?:kill|hang)\s+yoursel(?:f|ves)\b|\bkys\b"
+            r"|\byou (?:deserve|ought) to (?:die|be (?:shot|killed|hanged|raped))\b"),
+        "Direct threats and incitement against a person.",
+        ("I will find you and kill you.", "Go kill yourself.", "You deserve to die."),
+        ("The disease will kill them within a week.", "I'd kill for a coffee right now.",
+         "Russia and Iran has help President Assad hang onto power."),
+        guarded=False,
+    ),
+    Rule(
+        "insult_second_person", "insult", WEIGHT_INSULT,
+        _rx(r"\byou(?:'re| are|r| re)?\s+(?:such\s+)?(?:an?\s+)?(?:(?:complete|total|utter|"
+            r"fucking|stupid|pathetic|ignorant|little|dumb|bloody)\s+)?(?:idiots?|morons?|"
+            r"imbeciles?|retards?|losers?|scum|dumbass|jackass|assholes?|bastards?|fools?|"
+            r"cretins?|clowns?|degenerates?|trash|garbage|pigs?|bitch|cunt|dickhead|twat|"
+            r"prick|piece of (?:shit|garbage|trash))\b"
+            r"|\b(?:idiots?|morons?|losers?|scum) like you\b|\bshut up,? you\b"),
+        "Second-person name-calling: 'you idiot', 'you are a moron'.",
+        ("You idiot, read the article.", "You are a moron.", "you're such a pathetic loser"),
+        ("You are not an idiot for asking.", "Are you calling me an idiot?",
+         "The idiot box was what my dad called TV."),
+        guarded=False,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class LexiconRule:
+    """A rule that looks up tokens and token pairs/triples in a committed term table."""
+
+    name: str
+    category: str
+    weight: float
+    table: str
+    comment: str
+    positives: tuple[str, ...]
+    negatives: tuple[str, ...]
+    guarded: bool = False
+
+
+LEXICON_RULES: tuple[LexiconRule, ...] = (
+    LexiconRule(
+        "slur_lexicon", "slur", WEIGHT_SEVERE, "slurs.txt",
+        "Identity slurs from the surge-ai and dsojevic lexicons (see data/slurs.txt header).",
+        ("Get out of here, you filthy kike.", "those ragheads again"),
+        ("They are building a new dyke near the beach.", "The Jewish community met on Sunday."),
+        guarded=True,
+    ),
+    LexiconRule(
+        "profanity_lexicon", "profanity", WEIGHT_PROFANITY, "profanity.txt",
+        "General swearing; low weight so that it never removes a comment on its own.",
+        ("Fucking hell, what a day.", "That is bullshit."),
+        ("What a lovely day.", "Scunthorpe United won."),
+    ),
+)
+
+TOKEN = re.compile(r"[\w@$!]+")
+
+
+@cache
+def load_terms(table: str) -> frozenset[str]:
+    """Read a committed term table once per process."""
+    lines = (DATA_DIR / table).read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def tokenise(text: str) -> list[str]:
+    """Lowercase word tokens with hyphens split, as the term tables are written.
+
+    >>> tokenise("Wet-back scum!!")
+    ['wet', 'back', 'scum']
+    """
+    return [t.strip("!") for t in TOKEN.findall(text.lower().replace("-", " ")) if t.strip("!")]
+
+
+def find_term(text: str, terms: frozenset[str]) -> str | None:
+    """Return the first 1-3 word term of ``terms`` in ``text`` (plural ``s`` allowed)."""
+    tokens = tokenise(text)
+    for size in (1, 2, 3):
+        for i in range(len(tokens) - size + 1):
+            gram = " ".join(tokens[i : i + size])
+            if gram in terms or (gram.endswith("s") and gram[:-1] in terms):
+                return gram
+    return None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on sentence ends and line breaks: the unit for the counter-speech guard."""
+    return [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
+
+
+def is_counter_speech(sentence: str) -> bool:
+    """True when the sentence rebuts, quotes or reports a trope rather than asserting it."""
+    return COUNTER_SPEECH.search(sentence) is not None
+
+
+def fire_rules(text: str) -> list[Rule | LexiconRule]:
+    """Return the rules that fire anywhere in ``text``, each once, in registry order."""
+    fired: list[Rule | LexiconRule] = []
+    sentences = split_sentences(text)
+    flags = [is_counter_speech(s) for s in sentences]
+    for rule in PATTERN_RULES:
+        if any(rule.pattern.search(s) and not (rule.guarded and c) for s, c in zip(sentences, flags)):
+            fired.append(rule)
+    for lexicon in LEXICON_RULES:
+        terms = load_terms(lexicon.table)
+        if any(find_term(s, terms) and not (lexicon.guarded and c) for s, c in zip(sentences, flags)):
+            fired.append(lexicon)
+    return fired
+
+
+ALL_RULES: tuple[Rule | LexiconRule, ...] = PATTERN_RULES + LEXICON_RULES
