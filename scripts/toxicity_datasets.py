@@ -1,0 +1,123 @@
+"""Read the shared toxicity data sets and split them the same way for training and evaluation.
+
+The data stay in ``../shared/datasets/toxicity`` (never copied into the repo).
+Splits are by user (Stormfront) or by template (HateCheck) with fixed seeds, so
+``train_toxicity.py`` and ``eval_toxicity.py`` agree on what was held out.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import GroupShuffleSplit
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "toxicity"
+SYNTHETIC_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic.jsonl"
+
+SPLIT_SEED = 20240604
+"""Seed for every split; change it and both scripts must be re-run."""
+STORMFRONT_TEST_USERS = 0.2
+"""Share of Stormfront users held out for the reported evaluation."""
+STORMFRONT_VAL_USERS = 0.15
+"""Share of the remaining users held out to pick C and the threshold."""
+
+JEWISH_FILL = {"[IDENTITY_P]": "Jews", "[IDENTITY_S]": "Jew", "[IDENTITY_A]": "Jewish",
+               "[SLUR_P]": "kikes", "[SLUR_S]": "kike"}
+"""How HateCheck slots are instantiated for a Jewish target (it ships none)."""
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """Texts, 0/1 labels and an optional tag per text (functionality, source...)."""
+
+    texts: list[str]
+    labels: np.ndarray
+    tags: list[str]
+
+    def subset(self, mask: np.ndarray) -> LabelledSet:
+        """Rows where ``mask`` is true."""
+        idx = np.flatnonzero(mask)
+        return LabelledSet([self.texts[i] for i in idx], self.labels[idx],
+                           [self.tags[i] for i in idx])
+
+
+def read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    """All rows of a CSV file as dicts."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=delimiter))
+
+
+def split_stormfront(data: Path) -> dict[str, LabelledSet]:
+    """hate=1, noHate=0 (relation and idk/skip dropped), split into train/val/test by user."""
+    rows = [r for r in read_csv(data / "stormfront" / "sentences.csv")
+            if r["label"] in ("hate", "noHate")]
+    texts = [r["text"] for r in rows]
+    labels = np.array([r["label"] == "hate" for r in rows], dtype=int)
+    users = np.array([r["user_id"] for r in rows])
+    outer = GroupShuffleSplit(1, test_size=STORMFRONT_TEST_USERS, random_state=SPLIT_SEED)
+    rest, test = next(outer.split(texts, labels, users))
+    inner = GroupShuffleSplit(1, test_size=STORMFRONT_VAL_USERS, random_state=SPLIT_SEED)
+    fit, val = next(inner.split(rest, labels[rest], users[rest]))
+    full = LabelledSet(texts, labels, list(users))
+    return {name: full.subset(np.isin(np.arange(len(texts)), idx))
+            for name, idx in (("train", rest[fit]), ("val", rest[val]), ("test", test))}
+
+
+def read_davidson(data: Path) -> LabelledSet:
+    """Tweets: class 0 hate and 1 offensive are toxic (1), class 2 neither is 0."""
+    rows = read_csv(data / "davidson" / "labeled_data.csv")
+    return LabelledSet([r["tweet"] for r in rows],
+                       np.array([r["class"] != "2" for r in rows], dtype=int),
+                       [f"davidson_{r['class']}" for r in rows])
+
+
+def read_ethos(data: Path) -> LabelledSet:
+    """ETHOS binary (GPL-3.0: evaluation only); isHate >= 0.5 is hate."""
+    rows = read_csv(data / "ethos" / "Ethos_Dataset_Binary.csv", delimiter=";")
+    return LabelledSet([r["comment"] for r in rows],
+                       np.array([float(r["isHate"]) >= 0.5 for r in rows], dtype=int),
+                       ["ethos"] * len(rows))
+
+
+def read_hatecheck(data: Path) -> tuple[LabelledSet, np.ndarray]:
+    """All HateCheck cases, and which of them belong to the threshold-choice half.
+
+    The half is every template with an even ``templ_id``; the other half is never
+    looked at when choosing anything.
+    """
+    rows = read_csv(data / "hatecheck" / "test_suite_cases.csv")
+    cases = LabelledSet([r["test_case"].strip() for r in rows],
+                        np.array([r["label_gold"] == "hateful" for r in rows], dtype=int),
+                        [r["functionality"] for r in rows])
+    dev = np.array([int(r["templ_id"]) % 2 == 0 for r in rows])
+    return cases, dev
+
+
+def instantiate_jewish(data: Path) -> LabelledSet:
+    """HateCheck templates with identity or slur slots, filled for a Jewish target."""
+    seen: set[str] = set()
+    texts, labels, tags = [], [], []
+    for row in read_csv(data / "hatecheck" / "test_suite_cases.csv"):
+        template = row["case_templ"]
+        if template in seen or not re.search(r"\[(?:IDENTITY|SLUR)_[A-Z]\]", template):
+            continue
+        seen.add(template)
+        for slot, word in JEWISH_FILL.items():
+            template = template.replace(slot, word)
+        texts.append(template.strip())
+        labels.append(row["label_gold"] == "hateful")
+        tags.append(row["functionality"])
+    return LabelledSet(texts, np.array(labels, dtype=int), tags)
+
+
+def read_synthetic(path: Path = SYNTHETIC_PATH) -> LabelledSet:
+    """The project's own hand-written examples (antisemitic tropes and their rebuttals)."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return LabelledSet([r["text"] for r in records], np.array([r["label"] for r in records]),
+                       ["synthetic"] * len(records))

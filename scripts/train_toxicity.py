@@ -1,0 +1,117 @@
+"""Train the toxicity model and choose the operating threshold, reproducibly.
+
+    python scripts/train_toxicity.py [--data ../shared/datasets/toxicity]
+
+Trains on the Stormfront training users, Davidson tweets and the project's
+synthetic examples; picks C on the Stormfront validation users; writes
+``pipeline/toxicity/data/model.npz`` + ``model.json``; prints the threshold to copy
+into ``OPERATING_THRESHOLD``. ETHOS and the other half of HateCheck are not read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score, roc_auc_score
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import toxicity_datasets as ds  # noqa: E402
+
+from pipeline.toxicity import combine  # noqa: E402
+from pipeline.toxicity.model import featurise, build_vectorizers, save_model  # noqa: E402
+from pipeline.toxicity.rules import fire_rules  # noqa: E402
+
+FEATURES = {"vectorizers": [
+    {"analyzer": "word", "ngram_range": [1, 2], "n_features": 2**18},
+    {"analyzer": "char_wb", "ngram_range": [2, 5], "n_features": 2**18},
+]}
+"""Word 1-2grams and char 2-5grams, 2^18 buckets each: collisions cost < 0.005 AUC
+on Stormfront val against 2^20 here, and the weights stay a few MB."""
+
+C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)
+"""Inverse regularisation strengths tried; the best Stormfront-val AUC wins."""
+DAVIDSON_WEIGHT = 0.3
+"""Tweets outnumber Stormfront 3:1 and are mostly swearing; down-weight them."""
+SYNTHETIC_WEIGHT = 3.0
+"""The hand-written set is small; weight it so the tropes and rebuttals register."""
+MAX_IDENTITY_FP = 0.05
+"""Threshold constraint: at most 5% of HateCheck-dev ident_neutral_nh + ident_pos_nh
+flagged, half the 10% target, as margin for the unseen half."""
+SEED = 0
+
+
+def training_set(data: Path) -> tuple[ds.LabelledSet, np.ndarray, dict[str, ds.LabelledSet]]:
+    """Stormfront train users + Davidson + synthetic, with per-row weights."""
+    storm = ds.split_stormfront(data)
+    parts = [(storm["train"], 1.0), (ds.read_davidson(data), DAVIDSON_WEIGHT),
+             (ds.read_synthetic(), SYNTHETIC_WEIGHT)]
+    texts = [t for part, _ in parts for t in part.texts]
+    labels = np.concatenate([part.labels for part, _ in parts])
+    weights = np.concatenate([np.full(len(part.texts), w) for part, w in parts])
+    return ds.LabelledSet(texts, labels, [""] * len(texts)), weights, storm
+
+
+def fit(x: object, labels: np.ndarray, weights: np.ndarray, c: float) -> LogisticRegression:
+    """One logistic regression with fixed seed."""
+    model = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000)
+    return model.fit(x, labels, sample_weight=weights)
+
+
+def combined_scores(texts: list[str], model_scores: np.ndarray) -> np.ndarray:
+    """Scores after the rule layer, as ``score_texts`` computes them."""
+    return np.array([combine(t, float(m), fire_rules(t), 1.0).score
+                     for t, m in zip(texts, model_scores)])
+
+
+def choose_threshold(val_scores: np.ndarray, val_labels: np.ndarray,
+                     identity_scores: np.ndarray) -> float:
+    """Best F1 on Stormfront val among thresholds that respect the identity FP cap."""
+    best, best_f1 = 0.99, -1.0
+    for threshold in np.round(np.arange(0.20, 0.96, 0.01), 2):
+        if np.mean(identity_scores >= threshold) > MAX_IDENTITY_FP:
+            continue
+        f1 = f1_score(val_labels, val_scores >= threshold)
+        if f1 > best_f1:
+            best, best_f1 = float(threshold), f1
+    return best
+
+
+def main() -> None:
+    """Train, select, save, report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ds.DEFAULT_DATA)
+    args = parser.parse_args()
+    train, weights, storm = training_set(args.data)
+    vectorizers = build_vectorizers(FEATURES)
+    x_train = featurise(vectorizers, train.texts)
+    x_val = featurise(vectorizers, storm["val"].texts)
+    results = {}
+    for c in C_GRID:
+        model = fit(x_train, train.labels, weights, c)
+        results[c] = (roc_auc_score(storm["val"].labels, model.decision_function(x_val)), model)
+        print(f"C={c}: Stormfront val AUC {results[c][0]:.4f}")
+    best_c = max(results, key=lambda c: results[c][0])
+    model = results[best_c][1]
+    hatecheck, dev = ds.read_hatecheck(args.data)
+    ident = np.array([t in ("ident_neutral_nh", "ident_pos_nh") for t in hatecheck.tags]) & dev
+    ident_texts = hatecheck.subset(ident).texts
+    val_scores = combined_scores(storm["val"].texts, model.predict_proba(x_val)[:, 1])
+    ident_scores = combined_scores(
+        ident_texts, model.predict_proba(featurise(vectorizers, ident_texts))[:, 1])
+    threshold = choose_threshold(val_scores, storm["val"].labels, ident_scores)
+    config = dict(FEATURES, training={"C": best_c, "seed": ds.SPLIT_SEED,
+                                      "davidson_weight": DAVIDSON_WEIGHT,
+                                      "synthetic_weight": SYNTHETIC_WEIGHT,
+                                      "operating_threshold": threshold})
+    save_model(model.coef_.ravel().astype(np.float32), float(model.intercept_[0]), config)
+    print(f"best C={best_c}  OPERATING_THRESHOLD = {threshold}")
+
+
+if __name__ == "__main__":
+    main()
