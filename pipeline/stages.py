@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from pipeline.blocks import split_blocks
+from pipeline.comments import split_comment_threads
 from pipeline.config import Config
 from pipeline.label import apply_rules, inherit_continuations, mark_captions, mark_title
 from pipeline.language import detect_language
@@ -24,6 +25,7 @@ from pipeline.metadata import find_author
 from pipeline.model import Document, sha256_hex
 from pipeline.repair import repair_text
 from pipeline.rules import ALL_RULES, RuleSet
+from pipeline.translation import detect_translation_artifacts, extract_publication_metadata
 
 Stage = Callable[[Document, Config], Document]
 
@@ -110,6 +112,9 @@ STAGES: tuple[Stage, ...] = (
     strip_boilerplate,
     extract_title_and_author,
     strip_captions,
+    split_comment_threads,
+    detect_translation_artifacts,
+    extract_publication_metadata,
     detect_document_language,
     summarise,
 )
