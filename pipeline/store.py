@@ -43,7 +43,7 @@ REJECTS = "rejects.jsonl"
 LOCK = ".lock"
 # Fields that change on every write and must not make a new version.
 VOLATILE = ("added", "version", "metadata.pipeline_version", "metadata.fingerprint",
-            "metadata.processed_at", "metadata.content_sha256")
+            "metadata.processed_at", "metadata.content_sha256", "metadata.config_fingerprint")
 
 
 class StoreError(RuntimeError):
