@@ -19,7 +19,7 @@ from functools import lru_cache
 from pipeline.blocks import split_blocks
 from pipeline.comments import split_comment_threads
 from pipeline.config import Config
-from pipeline.label import apply_rules, inherit_continuations, mark_captions, mark_title
+from pipeline.label import label_blocks, mark_captions
 from pipeline.language import detect_language
 from pipeline.metadata import find_author
 from pipeline.model import Document, sha256_hex
@@ -55,16 +55,13 @@ def segment_blocks(doc: Document, config: Config) -> Document:
 
 def strip_boilerplate(doc: Document, config: Config) -> Document:
     """Label page chrome by the rule registry; nothing is deleted, only labelled."""
-    apply_rules(doc.blocks, ruleset_for(config.rule_kinds), config)
-    inherit_continuations(doc.blocks)
+    title = label_blocks(doc.blocks, ruleset_for(config.rule_kinds), config)
+    if not doc.meta.get("title"):
+        doc.meta["title"] = title
     return doc
 
 
-def extract_title_and_author(doc: Document, config: Config) -> Document:
-    title = mark_title(doc.blocks, config)
-    doc.meta.setdefault("title", title)
-    if doc.meta.get("title") is None:
-        doc.meta["title"] = title
+def extract_author(doc: Document, config: Config) -> Document:
     if not doc.meta.get("author"):
         doc.meta["author"] = find_author(doc.blocks)
     return doc
@@ -110,7 +107,7 @@ STAGES: tuple[Stage, ...] = (
     repair_encoding,
     segment_blocks,
     strip_boilerplate,
-    extract_title_and_author,
+    extract_author,
     strip_captions,
     split_comment_threads,
     detect_translation_artifacts,

@@ -166,11 +166,13 @@ RELATED = (
     Rule("related.heading", "related", "related",
          r"^(r\s?e\s?l\s?a\s?t\s?e\s?d(\s?(a\s?r\s?t\s?i\s?c\s?l\s?e\s?s|p\s?o\s?s\s?t\s?s|s\s?t\s?o\s?r\s?i\s?e\s?s|"
          r"n\s?e\s?w\s?s|c\s?o\s?n\s?t\s?e\s?n\s?t))?|you (may|might) also like|more from .{1,40}|"
-         r"read (also|more)|see also|recommended( for you)?|more stories|trending( now)?|most read|popular posts)\s*:?$",
+         r"recommended( for you| stories| articles)?|more stories|trending( now| stories)?|most read|most popular|popular posts|"
+         r"(read|see) (also|more)\s*:)\s*:?$",
          "Related-article section headings ('R E L A T E D :', 'Related posts', 'You may also like'); "
          "everything under them is another article's text.",
-         ("R E L A T E D :", "Related Articles", "You may also like", "Read more:"),
-         ("Related parties were questioned by the police.", "See also the appendix to the report for details."),
+         ("R E L A T E D :", "Related Articles", "You may also like", "Read also:"),
+         ("Related parties were questioned by the police.", "See also the appendix to the report for details.",
+          "Read More"),
          scope="section", section_label="related"),
 )
 
@@ -222,6 +224,12 @@ BYLINE = (
 )
 
 NAVIGATION = (
+    Rule("nav.read_more_link", "navigation", "boilerplate:navigation",
+         r"^(read|see|view|show|load) (more|all|full (story|article)|the full (story|article)|next)\s*[»›→>.…]*$|"
+         r"^continue reading\b.{0,80}$|^click here\b.{0,60}$",
+         "Teaser buttons ('Read More', 'Continue reading'); unlike a 'Read also:' heading they open nothing.",
+         ("Read More", "Continue reading →", "Read the full story"),
+         ("Read more books, the minister told pupils.",)),
     Rule("nav.back_to_top", "navigation", "boilerplate:navigation",
          r"^(up|top|back to top|go to top|scroll to top)\s*[↑⬆▲^?]?$",
          "Back-to-top links ('Up ↑'; cp1252 pages lose the arrow to '?').",
