@@ -44,6 +44,8 @@ CHROME_PENALTY = 5.0
 # before it is this long, or at least RELATED_MIN_SHARE of the text after it.
 RELATED_MIN_WORDS_BEFORE = 100
 RELATED_MIN_SHARE = 0.5
+# This many short lines straight under a "Related" heading make it a link list.
+LINK_LIST_MIN_ITEMS = 3
 
 
 def label_blocks(blocks: list[Block], rules: RuleSet, config: Config) -> str | None:
@@ -118,7 +120,8 @@ def open_sections(blocks: list[Block], openers: list[tuple[int, Rule]], span: tu
                   config: Config) -> None:
     """Let section headings inside or after the article swallow what follows them."""
     start = span[0]
-    active = [(i, r) for i, r in openers if i >= start and _may_open(blocks, i, r, span)]
+    scores = [block_score(b) for b in blocks]
+    active = [(i, r) for i, r in openers if i >= start and _may_open(scores, i, r, span)]
     for n, (index, rule) in enumerate(active):
         stop = active[n + 1][0] if n + 1 < len(active) else len(blocks)
         for block in blocks[index + 1:stop]:
@@ -126,14 +129,29 @@ def open_sections(blocks: list[Block], openers: list[tuple[int, Rule]], span: tu
                 continue
             if rule.section_label == "promo" and block.words > config.promo_max_words:
                 break
+            if rule.section_label == "related" and _ends_link_list(scores, index, block.index):
+                break
             block.relabel(rule.section_label, f"{rule.name}>section")
 
 
-def _may_open(blocks: list[Block], index: int, rule: Rule, span: tuple[int, int]) -> bool:
+def _ends_link_list(scores: list[float], heading: int, index: int) -> bool:
+    """True when ``block`` is running text after a list of teaser headlines.
+
+    Under a "Related" heading, one headline and then paragraphs is another
+    article pasted below this one (seed 004); several headlines and then
+    paragraphs is a link box, and the paragraphs after it are not its.
+    """
+    if scores[index] <= 0:
+        return False
+    between = scores[heading + 1:index]
+    return len(between) >= LINK_LIST_MIN_ITEMS and all(score <= 0 for score in between)
+
+
+def _may_open(scores: list[float], index: int, rule: Rule, span: tuple[int, int]) -> bool:
     if rule.section_label != "related":
         return True
-    before = sum(max(0.0, block_score(b)) for b in blocks[span[0]:index])
-    after = sum(max(0.0, block_score(b)) for b in blocks[index + 1:span[1]])
+    before = sum(max(0.0, s) for s in scores[span[0]:index])
+    after = sum(max(0.0, s) for s in scores[index + 1:span[1]])
     return before >= RELATED_MIN_WORDS_BEFORE or before >= RELATED_MIN_SHARE * after
 
 

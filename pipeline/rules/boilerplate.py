@@ -72,7 +72,7 @@ WORDPRESS = (
 
 COMMENT_WIDGETS = (
     Rule("wpdiscuz.notify", "comment_widget", "boilerplate:comment_widget",
-         r"^notify of\s*$|^subscribe\s*$|^login\s*$",
+         r"^notify of\s*$",
          "wpDiscuz header ('Notify of' subscription toggle); opens the comment section.",
          ("Notify of",), ("Notify of any changes in writing.",),
          scope="section", section_label="comment"),
