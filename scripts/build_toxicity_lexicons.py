@@ -135,9 +135,11 @@ def main() -> None:
     surge = read_surge(lexicons / "surge-ai-profanity_en.csv")
     slurs = (select_surge_slurs(surge) | select_dsojevic_slurs(lexicons / "dsojevic-en.json"))
     slurs -= {normalise_term(t) for t in EXCLUDED}
-    profanity = (select_surge_profanity(surge) | CORE_SWEARS) - slurs - {normalise_term(t) for t in EXCLUDED}
+    excluded = {normalise_term(t) for t in EXCLUDED}
+    profanity = (select_surge_profanity(surge) | CORE_SWEARS) - slurs - excluded
     write_table(OUT_DIR / "slurs.txt", "Slurs against identity groups (rule category: slur)", slurs)
-    write_table(OUT_DIR / "profanity.txt", "General profanity (rule category: profanity)", profanity)
+    write_table(OUT_DIR / "profanity.txt", "General profanity (rule category: profanity)",
+                profanity)
     print(f"slurs: {len(slurs)}  profanity: {len(profanity)}")
 
 

@@ -24,25 +24,24 @@ sys.path.insert(0, str(REPO))
 import toxicity_datasets as ds  # noqa: E402
 
 from pipeline.toxicity import combine  # noqa: E402
-from pipeline.toxicity.model import featurise, build_vectorizers, save_model  # noqa: E402
+from pipeline.toxicity.model import Hashing, featurise, save_model  # noqa: E402
 from pipeline.toxicity.rules import fire_rules  # noqa: E402
 
-FEATURES = {"vectorizers": [
-    {"analyzer": "word", "ngram_range": [1, 2], "n_features": 2**18},
-    {"analyzer": "char_wb", "ngram_range": [2, 5], "n_features": 2**18},
-]}
-"""Word 1-2grams and char 2-5grams, 2^18 buckets each: collisions cost < 0.005 AUC
-on Stormfront val against 2^20 here, and the weights stay a few MB."""
+FEATURES = {"word_ngrams": [1, 2], "char_ngrams": [2, 5],
+            "word_buckets": 2**18, "char_buckets": 2**18}
+"""Word 1-2grams and char 2-5grams, 2^18 buckets each: the weights stay under 2 MB."""
 
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)
 """Inverse regularisation strengths tried; the best Stormfront-val AUC wins."""
 DAVIDSON_WEIGHT = 0.3
-"""Tweets outnumber Stormfront 3:1 and are mostly swearing; down-weight them."""
+"""Tweets outnumber Stormfront 3:1 and are another register; 0.3 beat 0.6 and 1.0 on
+Stormfront-val AUC (0.868 vs 0.863, 0.856) and HateCheck-dev AUC."""
 SYNTHETIC_WEIGHT = 3.0
 """The hand-written set is small; weight it so the tropes and rebuttals register."""
 MAX_IDENTITY_FP = 0.05
-"""Threshold constraint: at most 5% of HateCheck-dev ident_neutral_nh + ident_pos_nh
-flagged, half the 10% target, as margin for the unseen half."""
+"""Threshold constraint: at most 5% of HateCheck-dev ident_neutral_nh and (separately)
+ident_pos_nh flagged, half the 10% target, as margin for the unseen half."""
+IDENTITY_FUNCTIONALITIES = ("ident_neutral_nh", "ident_pos_nh")
 SEED = 0
 
 
@@ -66,15 +65,15 @@ def fit(x: object, labels: np.ndarray, weights: np.ndarray, c: float) -> Logisti
 def combined_scores(texts: list[str], model_scores: np.ndarray) -> np.ndarray:
     """Scores after the rule layer, as ``score_texts`` computes them."""
     return np.array([combine(t, float(m), fire_rules(t), 1.0).score
-                     for t, m in zip(texts, model_scores)])
+                     for t, m in zip(texts, model_scores, strict=True)])
 
 
 def choose_threshold(val_scores: np.ndarray, val_labels: np.ndarray,
-                     identity_scores: np.ndarray) -> float:
+                     identity_scores: list[np.ndarray]) -> float:
     """Best F1 on Stormfront val among thresholds that respect the identity FP cap."""
     best, best_f1 = 0.99, -1.0
     for threshold in np.round(np.arange(0.20, 0.96, 0.01), 2):
-        if np.mean(identity_scores >= threshold) > MAX_IDENTITY_FP:
+        if max(np.mean(s >= threshold) for s in identity_scores) > MAX_IDENTITY_FP:
             continue
         f1 = f1_score(val_labels, val_scores >= threshold)
         if f1 > best_f1:
@@ -88,9 +87,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ds.DEFAULT_DATA)
     args = parser.parse_args()
     train, weights, storm = training_set(args.data)
-    vectorizers = build_vectorizers(FEATURES)
-    x_train = featurise(vectorizers, train.texts)
-    x_val = featurise(vectorizers, storm["val"].texts)
+    hashing = Hashing.from_config(FEATURES)
+    x_train = featurise(hashing, train.texts)
+    x_val = featurise(hashing, storm["val"].texts)
     results = {}
     for c in C_GRID:
         model = fit(x_train, train.labels, weights, c)
@@ -99,11 +98,12 @@ def main() -> None:
     best_c = max(results, key=lambda c: results[c][0])
     model = results[best_c][1]
     hatecheck, dev = ds.read_hatecheck(args.data)
-    ident = np.array([t in ("ident_neutral_nh", "ident_pos_nh") for t in hatecheck.tags]) & dev
-    ident_texts = hatecheck.subset(ident).texts
     val_scores = combined_scores(storm["val"].texts, model.predict_proba(x_val)[:, 1])
-    ident_scores = combined_scores(
-        ident_texts, model.predict_proba(featurise(vectorizers, ident_texts))[:, 1])
+    ident_scores = []
+    for name in IDENTITY_FUNCTIONALITIES:
+        texts = hatecheck.subset(dev & (np.array(hatecheck.tags) == name)).texts
+        ident_scores.append(
+            combined_scores(texts, model.predict_proba(featurise(hashing, texts))[:, 1]))
     threshold = choose_threshold(val_scores, storm["val"].labels, ident_scores)
     config = dict(FEATURES, training={"C": best_c, "seed": ds.SPLIT_SEED,
                                       "davidson_weight": DAVIDSON_WEIGHT,

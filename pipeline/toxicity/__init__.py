@@ -7,9 +7,9 @@ threshold. Categories come from the rules that fired; when only the model is
 confident, its score is filed under ``identity_attack`` if the text names a group
 and under ``insult`` otherwise.
 
->>> hate, fine = score_texts(["Take down the criminal Jew cabal.", "Jewish families celebrated Hanukkah."])
+>>> hate, fine = score_texts(["Take down the Jew cabal.", "Jewish families lit candles."])
 >>> hate.toxic, hate.rules, sorted(hate.categories)
-(True, ('group_conspiracy_noun', 'jew_labelling'), ['identity_attack'])
+(True, ('group_conspiracy_noun',), ['identity_attack'])
 >>> fine.toxic, fine.rules
 (False, ())
 """
@@ -20,13 +20,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.toxicity.model import IDENTITY_TERMS, load_model
-from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules
+from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules, has_counter_speech
 
-OPERATING_THRESHOLD = 0.77
+OPERATING_THRESHOLD = 0.58
 """Chosen by scripts/train_toxicity.py (see MODEL_CARD.md): the threshold with the best F1
 on the Stormfront validation users among those that flag at most 5% of the neutral and
 positive identity statements in the threshold-choice half of HateCheck. Re-run the
 training script after changing the model, the rules or the data, and copy its value here."""
+
+COUNTER_SPEECH_DAMPING = 0.6
+"""Model score factor for texts that quote or rebut ("the claim that ... is a myth"): the
+model sees the hateful words of the quoted claim. Rules are not damped (they have their own
+guard). Risk: a hater who writes "call me racist, but ..." is damped too; the rules still fire."""
 
 CATEGORIES = ("slur", "identity_attack", "threat", "insult", "profanity")
 
@@ -49,6 +54,8 @@ def attribute_model_score(text: str, model_score: float) -> str:
 def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
             threshold: float) -> ToxicityScore:
     """Merge the model score and the rules into one verdict (max of the two)."""
+    if has_counter_speech(text):
+        model_score *= COUNTER_SPEECH_DAMPING
     categories: dict[str, float] = {}
     for rule in fired:
         categories[rule.category] = max(categories.get(rule.category, 0.0), rule.weight)
@@ -66,7 +73,7 @@ def score_texts(texts: Sequence[str], threshold: float | None = None) -> list[To
     cutoff = OPERATING_THRESHOLD if threshold is None else threshold
     model_scores = load_model().predict(list(texts))
     return [combine(text, float(m), fire_rules(text), cutoff)
-            for text, m in zip(texts, model_scores)]
+            for text, m in zip(texts, model_scores, strict=True)]
 
 
 __all__ = ["CATEGORIES", "OPERATING_THRESHOLD", "ToxicityScore", "score_texts"]

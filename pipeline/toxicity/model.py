@@ -6,9 +6,9 @@ group, not which group is mentioned: "I love my Jewish neighbours" and "I love
 my neighbours" get nearly the same features.
 
 The weights live in ``data/model.npz`` (nonzero coefficients and the intercept)
-and the feature settings in ``data/model.json``; no pickle, so a newer
-scikit-learn can still load them (``HashingVectorizer`` hashes with a fixed
-MurmurHash3 and keeps no state).
+and the feature settings in ``data/model.json``; no pickle, and no scikit-learn
+at run time: features are CRC32-hashed n-grams computed here, so any numpy/scipy
+can load and apply them.
 
 >>> mask_identities("Jewish families and Muslims")
 'idterm families and idterm'
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +27,6 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
 
 DATA_DIR = Path(__file__).parent / "data"
 WEIGHTS_PATH = DATA_DIR / "model.npz"
@@ -54,34 +54,78 @@ def mask_identities(text: str) -> str:
     return IDENTITY_TERMS.sub(IDENTITY_PLACEHOLDER, text).lower()
 
 
-def build_vectorizers(config: dict[str, Any]) -> list[HashingVectorizer]:
-    """Recreate the stateless vectorizers from their saved settings."""
-    return [
-        HashingVectorizer(
-            analyzer=part["analyzer"],
-            ngram_range=tuple(part["ngram_range"]),
-            n_features=part["n_features"],
-            alternate_sign=False,
-            binary=True,
-            norm="l2",
-            lowercase=False,
-            dtype=np.float32,
-        )
-        for part in config["vectorizers"]
-    ]
+@dataclass(frozen=True)
+class Hashing:
+    """Feature settings: word and char_wb n-gram ranges and the bucket count of each block."""
+
+    word_ngrams: tuple[int, int]
+    char_ngrams: tuple[int, int]
+    word_buckets: int
+    char_buckets: int
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Hashing:
+        """Read the settings saved in model.json."""
+        low_word, high_word = config["word_ngrams"]
+        low_char, high_char = config["char_ngrams"]
+        return cls((low_word, high_word), (low_char, high_char),
+                   config["word_buckets"], config["char_buckets"])
 
 
-def featurise(vectorizers: Sequence[HashingVectorizer], texts: Sequence[str]) -> sparse.csr_matrix:
-    """Masked texts to one sparse matrix, the vectorizer blocks side by side."""
-    masked = [mask_identities(t) for t in texts]
-    return sparse.hstack([v.transform(masked) for v in vectorizers], format="csr")
+WORD = re.compile(r"\w\w+")
+
+
+def word_grams(text: str, low: int, high: int) -> list[str]:
+    """Word n-grams of two-letter-or-longer tokens, as scikit-learn's default analyzer."""
+    tokens = WORD.findall(text)
+    return [" ".join(tokens[i : i + n]) for n in range(low, high + 1)
+            for i in range(len(tokens) - n + 1)]
+
+
+def char_grams(text: str, low: int, high: int) -> list[str]:
+    """Character n-grams inside space-padded words (scikit-learn's ``char_wb``)."""
+    grams: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+    return grams
+
+
+def hash_block(grams: list[str], buckets: int, offset: int) -> tuple[list[int], float]:
+    """Distinct bucket indices (CRC32, stable across Python runs) and their l2-norm value."""
+    indices = sorted({offset + zlib.crc32(g.encode("utf-8")) % buckets for g in grams})
+    return indices, (1.0 / np.sqrt(len(indices)) if indices else 0.0)
+
+
+def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
+    """Masked texts to binary hashed n-grams; word and char blocks each l2-normalised.
+
+    Plain Python and CRC32 instead of scikit-learn's HashingVectorizer: importing
+    scikit-learn alone takes over a second, the load budget is one second.
+    """
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for row, text in enumerate(texts):
+        masked = mask_identities(text)
+        for grams, buckets, offset in (
+            (word_grams(masked, *hashing.word_ngrams), hashing.word_buckets, 0),
+            (char_grams(masked, *hashing.char_ngrams), hashing.char_buckets, hashing.word_buckets),
+        ):
+            indices, value = hash_block(grams, buckets, offset)
+            rows.extend([row] * len(indices))
+            cols.extend(indices)
+            vals.extend([value] * len(indices))
+    shape = (len(texts), hashing.word_buckets + hashing.char_buckets)
+    return sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=shape)
 
 
 @dataclass(frozen=True)
 class LinearModel:
     """A logistic regression over hashed features, as plain arrays."""
 
-    vectorizers: list[HashingVectorizer]
+    hashing: Hashing
     coef: np.ndarray
     intercept: float
 
@@ -89,7 +133,7 @@ class LinearModel:
         """Probability of toxicity for each text, in [0, 1]."""
         if not texts:
             return np.zeros(0)
-        logits = featurise(self.vectorizers, texts) @ self.coef + self.intercept
+        logits = featurise(self.hashing, texts) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-logits))
 
 
@@ -109,7 +153,7 @@ def read_model(weights_path: Path = WEIGHTS_PATH, config_path: Path = CONFIG_PAT
         coef = np.zeros(int(saved["size"]), dtype=np.float32)
         coef[saved["index"]] = saved["value"]
         intercept = float(saved["intercept"])
-    return LinearModel(build_vectorizers(config), coef, intercept)
+    return LinearModel(Hashing.from_config(config), coef, intercept)
 
 
 @cache

@@ -6,7 +6,7 @@ all of them. Rules see one sentence at a time, and the ones marked ``guarded``
 stay silent in a sentence that reads as counter-speech ("the claim that ... is
 an antisemitic myth"), because quoting a trope to rebut it is not hate.
 
->>> [hit.name for hit in fire_rules("Wake up, the Zionist banking cabals run everything.")]
+>>> [hit.name for hit in fire_rules("Wake up, the Zionist banking cabals are behind it.")]
 ['group_conspiracy_noun']
 >>> fire_rules("The claim that Jews control the banks is an antisemitic myth.")
 []
@@ -24,7 +24,7 @@ DATA_DIR = Path(__file__).parent / "data"
 WEIGHT_SEVERE = 0.95
 """Slurs, antisemitic constructions, threats: above any sensible threshold on their own."""
 WEIGHT_INSULT = 0.8
-"""Second-person insults: flag at the operating threshold, but a caller at 0.85+ can let them pass."""
+"""Second-person insults: flagged at the operating threshold; a caller at 0.85+ lets them pass."""
 WEIGHT_PROFANITY = 0.3
 """Swearing alone is not toxic enough to remove a comment (HateCheck profanity_nh)."""
 
@@ -42,6 +42,7 @@ NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
 COUNTER_SPEECH = re.compile(
     r"\b(?:myths?|tropes?|canards?|conspiracy theor(?:y|ies|ists?)|anti-?semit\w*|bigot\w*|"
     r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
+    r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|"
     r"(?:the|this|that|a) (?:claim|idea|notion|lie|smear|accusation|belief|slur) that|"
     r"saying that|(?:do|does|did)(?: not|n't) (?:control|run|own|rule))\b",
     re.IGNORECASE,
@@ -51,6 +52,8 @@ Known hole: a hater who writes "call me antisemitic, but ..." is let through by 
 rules (the model still scores the text)."""
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+QUOTED = re.compile(r"\"[^\"\n]{3,300}\"|\u201c[^\u201d\n]{3,300}\u201d")
+"""A quoted span: in 'Statements like "X are scum" are hurtful' hate is mentioned, not asserted."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
             rf"|\b(?:cabals?|puppet ?masters?|parasites?|vermin) of (?:the )?{JEWISH}\b"),
         "Jews/Zionists as a cabal, puppet masters, parasites: the core conspiracy trope.",
         ("What needs to be done is to take down the criminal Jew cabal in the UNSC.",
-         "This alliance will slow down the Zionist banking cabals progress to their New World Order.",
+         "This alliance will slow down the Zionist banking cabals progress.",
          "The puppet masters of the Jews pull every string."),
         ("The idea of a Jewish cabal is an old antisemitic conspiracy theory.",
          "The Zionist regime of Israel was criticised at the UN.",
@@ -101,7 +104,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
     Rule(
         "goyim", "identity_attack", WEIGHT_SEVERE,
         _rx(r"\bgoy(?:im|s)?\b(?:'s)?"),
-        "Neutral Yiddish for gentiles, but in reader comments it is the antisemites' in-group word.",
+        "Neutral Yiddish for gentiles, but in reader comments it is an antisemitic in-group word.",
         ("He believed all Goyim's are easier to enslave when they are Atheist.",),
         ("The goyim myth about Jewish power is antisemitic nonsense.", "Go to your room."),
     ),
@@ -264,6 +267,8 @@ LEXICON_RULES: tuple[LexiconRule, ...] = (
     ),
 )
 
+ALL_RULES: tuple[Rule | LexiconRule, ...] = PATTERN_RULES + LEXICON_RULES
+
 TOKEN = re.compile(r"[\w@$!]+")
 
 
@@ -304,19 +309,33 @@ def is_counter_speech(sentence: str) -> bool:
     return COUNTER_SPEECH.search(sentence) is not None
 
 
+def blank_quotes(text: str) -> str:
+    """Replace quoted spans by a neutral word, so guarded rules skip quoted hate.
+
+    >>> blank_quotes('If you say "Jews are vermin", you are a bigot.')
+    'If you say quoted, you are a bigot.'
+    """
+    return QUOTED.sub("quoted", text)
+
+
+def has_counter_speech(text: str) -> bool:
+    """True when any sentence rebuts a trope or the text quotes someone."""
+    return QUOTED.search(text) is not None or any(map(is_counter_speech, split_sentences(text)))
+
+
+def rule_fires(rule: Rule | LexiconRule, sentence: str) -> bool:
+    """One rule on one sentence, with the counter-speech guard applied."""
+    if rule.guarded:
+        if is_counter_speech(sentence):
+            return False
+        sentence = blank_quotes(sentence)
+    if isinstance(rule, Rule):
+        return rule.pattern.search(sentence) is not None
+    return find_term(sentence, load_terms(rule.table)) is not None
+
+
 def fire_rules(text: str) -> list[Rule | LexiconRule]:
     """Return the rules that fire anywhere in ``text``, each once, in registry order."""
-    fired: list[Rule | LexiconRule] = []
     sentences = split_sentences(text)
-    flags = [is_counter_speech(s) for s in sentences]
-    for rule in PATTERN_RULES:
-        if any(rule.pattern.search(s) and not (rule.guarded and c) for s, c in zip(sentences, flags)):
-            fired.append(rule)
-    for lexicon in LEXICON_RULES:
-        terms = load_terms(lexicon.table)
-        if any(find_term(s, terms) and not (lexicon.guarded and c) for s, c in zip(sentences, flags)):
-            fired.append(lexicon)
-    return fired
+    return [rule for rule in ALL_RULES if any(rule_fires(rule, s) for s in sentences)]
 
-
-ALL_RULES: tuple[Rule | LexiconRule, ...] = PATTERN_RULES + LEXICON_RULES

@@ -1,0 +1,97 @@
+"""Behaviour of the toxicity scorer: rule examples, seed 003 comments, counter-speech, loading."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.toxicity import CATEGORIES, OPERATING_THRESHOLD, ToxicityScore, score_texts
+from pipeline.toxicity.model import load_model, read_model
+from pipeline.toxicity.rules import ALL_RULES, fire_rules
+
+CASES = json.loads((Path(__file__).parent / "data" / "toxicity_cases.json").read_text("utf-8"))
+MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
+
+
+def fired_names(text: str) -> list[str]:
+    """Names of the rules that fire on ``text``."""
+    return [rule.name for rule in fire_rules(text)]
+
+
+POSITIVES = [(rule, text) for rule in ALL_RULES for text in rule.positives]
+NEGATIVES = [(rule, text) for rule in ALL_RULES for text in rule.negatives]
+
+
+def rule_id(value: object) -> str:
+    """Test ids: the rule name, the example text is in the failure message."""
+    return str(getattr(value, "name", ""))
+
+
+@pytest.mark.parametrize(("rule", "text"), POSITIVES, ids=rule_id)
+def test_rule_catches_its_positive_examples(rule: object, text: str) -> None:
+    assert rule.name in fired_names(text)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("rule", "text"), NEGATIVES, ids=rule_id)
+def test_rule_leaves_its_negative_examples_alone(rule: object, text: str) -> None:
+    assert rule.name not in fired_names(text)  # type: ignore[attr-defined]
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    for rule in ALL_RULES:
+        assert rule.positives and rule.negatives and rule.comment, rule.name
+        assert rule.category in CATEGORIES, rule.name
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_case_verdict_at_operating_threshold(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
+def test_seed_toxic_comments_are_filed_as_identity_attacks() -> None:
+    seeds = [c["text"] for c in CASES if c["label"].startswith("seed003") and c["toxic"]]
+    assert len(seeds) == 3
+    for result in score_texts(seeds):
+        assert "identity_attack" in result.categories and result.rules
+
+
+def test_scores_are_probabilities_and_categories_fire_only_when_present() -> None:
+    results = score_texts([c["text"] for c in CASES] + ["", "ok"])
+    for result in results:
+        assert isinstance(result, ToxicityScore)
+        assert 0.0 <= result.score <= 1.0
+        assert set(result.categories) <= set(CATEGORIES)
+        assert all(0.0 < v <= 1.0 for v in result.categories.values())
+    assert results[-1].categories == {} and results[-1].rules == ()
+
+
+def test_threshold_argument_overrides_the_default() -> None:
+    text = "You are a moron."
+    assert score_texts([text])[0].toxic
+    assert not score_texts([text], threshold=0.9)[0].toxic
+    assert 0.0 < OPERATING_THRESHOLD < 0.8
+
+
+def test_profanity_alone_is_not_toxic() -> None:
+    (result,) = score_texts(["Fucking hell, what a day."])
+    assert not result.toxic and "profanity" in result.categories
+
+
+def test_model_loads_offline_from_committed_arrays_quickly() -> None:
+    assert not list(MODEL_DATA.glob("*.pkl"))
+    start = time.perf_counter()
+    model = read_model()
+    assert time.perf_counter() - start < 1.0
+    assert sum(p.stat().st_size for p in MODEL_DATA.iterdir()) < 10_000_000
+    assert load_model() is load_model()
+    assert model.predict([]).shape == (0,)
+
+
+def test_mentioning_a_group_does_not_raise_the_model_score() -> None:
+    model = load_model()
+    plain, jewish = model.predict(["I love my neighbours.", "I love my Jewish neighbours."])
+    assert abs(plain - jewish) < 0.05
