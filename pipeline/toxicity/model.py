@@ -21,7 +21,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,20 +82,23 @@ def word_grams(text: str, low: int, high: int) -> list[str]:
             for i in range(len(tokens) - n + 1)]
 
 
-def char_grams(text: str, low: int, high: int) -> list[str]:
-    """Character n-grams inside space-padded words (scikit-learn's ``char_wb``)."""
-    grams: list[str] = []
-    for word in text.split():
-        padded = f" {word} "
-        for n in range(low, high + 1):
-            grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
-    return grams
+@lru_cache(maxsize=200_000)
+def hash_word_chars(word: str, low: int, high: int, buckets: int) -> frozenset[int]:
+    """Buckets of the character n-grams inside one space-padded word (``char_wb``).
+
+    Cached per word: comments reuse words, and this loop is most of the model's time.
+    """
+    padded = f" {word} "
+    return frozenset(
+        zlib.crc32(padded[i : i + n].encode("utf-8")) % buckets
+        for n in range(low, high + 1)
+        for i in range(max(1, len(padded) - n + 1))
+    )
 
 
-def hash_block(grams: list[str], buckets: int, offset: int) -> tuple[list[int], float]:
-    """Distinct bucket indices (CRC32, stable across Python runs) and their l2-norm value."""
-    indices = sorted({offset + zlib.crc32(g.encode("utf-8")) % buckets for g in grams})
-    return indices, (1.0 / np.sqrt(len(indices)) if indices else 0.0)
+def hash_block(grams: list[str], buckets: int) -> set[int]:
+    """Distinct bucket indices of word n-grams (CRC32: stable across Python runs)."""
+    return {zlib.crc32(g.encode("utf-8")) % buckets for g in grams}
 
 
 def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
@@ -109,14 +112,16 @@ def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
     vals: list[float] = []
     for row, text in enumerate(texts):
         masked = mask_identities(text)
-        for grams, buckets, offset in (
-            (word_grams(masked, *hashing.word_ngrams), hashing.word_buckets, 0),
-            (char_grams(masked, *hashing.char_ngrams), hashing.char_buckets, hashing.word_buckets),
-        ):
-            indices, value = hash_block(grams, buckets, offset)
+        words = hash_block(word_grams(masked, *hashing.word_ngrams), hashing.word_buckets)
+        chars: set[int] = set()
+        for word in masked.split():
+            chars |= hash_word_chars(word, *hashing.char_ngrams, hashing.char_buckets)
+        for indices, offset in ((words, 0), (chars, hashing.word_buckets)):
+            if not indices:
+                continue
             rows.extend([row] * len(indices))
-            cols.extend(indices)
-            vals.extend([value] * len(indices))
+            cols.extend(offset + i for i in indices)
+            vals.extend([1.0 / np.sqrt(len(indices))] * len(indices))
     shape = (len(texts), hashing.word_buckets + hashing.char_buckets)
     return sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=shape)
 

@@ -334,8 +334,18 @@ def rule_fires(rule: Rule | LexiconRule, sentence: str) -> bool:
     return find_term(sentence, load_terms(rule.table)) is not None
 
 
+def could_fire(rule: Rule | LexiconRule, text: str) -> bool:
+    """Cheap whole-text check: a rule silent on the whole text is silent on every sentence."""
+    if isinstance(rule, Rule):
+        return rule.pattern.search(text) is not None
+    return find_term(text, load_terms(rule.table)) is not None
+
+
 def fire_rules(text: str) -> list[Rule | LexiconRule]:
     """Return the rules that fire anywhere in ``text``, each once, in registry order."""
+    candidates = [rule for rule in ALL_RULES if could_fire(rule, text)]
+    if not candidates:
+        return []
     sentences = split_sentences(text)
-    return [rule for rule in ALL_RULES if any(rule_fires(rule, s) for s in sentences)]
+    return [rule for rule in candidates if any(rule_fires(rule, s) for s in sentences)]
 
