@@ -77,6 +77,17 @@ class Config:
     toxicity_threshold: float | None = None
     # What to do with the non-toxic comments: write them beside the document.
     keep_clean_comments: bool = True
+    # A comment section whose nesting cannot be seen (no "Reply to X" or "@X"
+    # anywhere) is removed whole when at least this share of its comments is
+    # toxic (pipeline/comments/policy.py). Risk: lower loses ordinary
+    # discussion under a few toxic posts; higher keeps answers to hate whose
+    # context is gone (seed 003: 3 of 7 toxic, per-comment removal).
+    comment_section_toxic_share: float = 0.5
+    # A short comment in the second person ("you", "@") right after a toxic one
+    # is taken for a reply to it and leaves with it. Risk: an unrelated short
+    # comment that happens to say "you" is lost; off keeps insults that only
+    # make sense as answers to a removed comment.
+    comment_infer_replies: bool = True
 
     # --- free-form overrides for later stages ------------------------------------
     extra: tuple[tuple[str, Any], ...] = field(default_factory=tuple)

@@ -1,14 +1,157 @@
-"""Reader comment threads: segment, score, strip the toxic ones (issue 4).
+"""Reader comment threads: segment, score, strip the toxic ones, keep the rest apart (issue 4).
 
-Placeholder stage until the thread work lands: the comment section is
-already labelled ``comment`` by the boilerplate rules and kept out of the body.
+The boilerplate rules have already kept the comment section out of the body
+(label ``comment``). This stage splits it into comments
+(:mod:`pipeline.comments.segment`), scores every comment in one batch with
+:func:`pipeline.toxicity.score_texts`, applies the thread policy
+(:mod:`pipeline.comments.policy`) and then:
+
+- relabels the blocks: kept comment text ``comment`` / ``comments.kept``, author,
+  date and reply lines ``comment`` / ``comments.author`` (``.date``, ``.reply_to``),
+  removed comments ``comment:toxic`` / ``comments.toxic:<categories>`` (or
+  ``comment:toxic_thread`` / ``comments.reply_to_toxic``, ``comments.section_toxic``,
+  ``comments.quotes_toxic``);
+- puts the non-toxic comments in ``doc.extra["comments"]``, which the store writes
+  beside the version as ``v000001.comments.json``;
+- puts a summary in ``doc.meta["comments"]``: counts, and for each removed
+  comment only its score, categories and hashes. Toxic text, and the names of
+  those who wrote it, never reach a file.
+
+Comments the HTML extractor found (``doc.extra["html_comments"]``, one string per
+comment) go through the same scoring and policy; the raw list is taken out of
+``extra`` so that it is never written as it came.
+
+>>> from pipeline.model import Block, Document
+>>> doc = Document("d", "d.txt", "")
+>>> opener, inside = "wp.comment_form_start", "wp.comment_form_start>section"
+>>> doc.blocks = [Block(0, "Body.", "content"),
+...               Block(1, "Leave a Reply", "boilerplate:wordpress", opener),
+...               Block(2, "Jane Doe", "comment", inside, 1),
+...               Block(3, "A fair and careful piece, thank you.", "comment", inside, 1)]
+>>> doc = split_comment_threads(doc, Config())
+>>> [c["author"] for c in doc.extra["comments"]["comments"]], doc.meta["comments"]["kept"]
+(['Jane Doe'], 1)
+>>> [(b.label, b.rule) for b in doc.blocks[2:]]
+[('comment', 'comments.author'), ('comment', 'comments.kept')]
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from pipeline.comments.policy import ThreadPolicy, decide_removals
+from pipeline.comments.segment import Comment, comment_from_text, renumber, segment_comments
 from pipeline.config import Config
-from pipeline.model import Document
+from pipeline.model import Block, Document, sha256_hex
+
+HASH_CHARS = 16
 
 
 def split_comment_threads(doc: Document, config: Config) -> Document:
+    """The stage: find, score and sort the page's comments (see the module docstring)."""
+    html_texts = doc.extra.pop("html_comments", None) or []
+    comments = segment_comments(doc.blocks)
+    html = [t for t in html_texts if isinstance(t, str) and t.strip()]
+    comments += [comment_from_text(t, len(comments) + i) for i, t in enumerate(html)]
+    renumber(comments)
+    policy = ThreadPolicy.from_config(config)
+    if not comments:
+        doc.meta["comments"] = summarise_comments([], [], [], policy, False)
+        return doc
+    scores, withheld = score_comments(comments, config.toxicity_threshold)
+    reasons = decide_removals(comments, [s.toxic for s in scores], policy)
+    section_removed = "section_toxic" in reasons
+    relabel_blocks(doc.blocks, comments, reasons, scores)
+    doc.meta["comments"] = summarise_comments(comments, scores, reasons, policy, section_removed,
+                                              withheld)
+    kept = [kept_record(c, s, c.author not in withheld)
+            for c, s, r in zip(comments, scores, reasons, strict=True) if not r]
+    if config.keep_clean_comments and kept:
+        doc.extra["comments"] = {"policy": dict(policy.as_dict(), section_removed=section_removed),
+                                 "comments": kept}
     return doc
+
+
+def score_comments(comments: Sequence[Comment],
+                   threshold: float | None) -> tuple[list[Any], set[str]]:
+    """Score every comment's text, and every author name, in one batch.
+
+    Returns the comment scores and the author names that are toxic themselves
+    (a slur as a display name): those are withheld from the kept record.
+    """
+    from pipeline.toxicity import score_texts  # loads numpy/scipy: only pages with comments pay
+
+    authors = sorted({c.author for c in comments if c.author})
+    scores = score_texts([c.text for c in comments] + authors, threshold)
+    withheld = {a for a, s in zip(authors, scores[len(comments):], strict=True) if s.toxic}
+    return scores[:len(comments)], withheld
+
+
+def relabel_blocks(blocks: list[Block], comments: Sequence[Comment], reasons: Sequence[str],
+                   scores: Sequence[Any]) -> None:
+    """Give every block of a comment the label and rule that say what became of it."""
+    by_index = {b.index: b for b in blocks}
+    for comment, reason, score in zip(comments, reasons, scores, strict=True):
+        for index, role in comment.blocks.items():
+            block = by_index.get(index)
+            if block is None:
+                continue
+            if role == "comments.marker":
+                block.relabel("boilerplate:comment_widget", role)
+            elif not reason:
+                block.relabel("comment", "comments.kept" if role == "comments.body" else role)
+            elif reason == "toxic":
+                categories = "+".join(sorted(score.categories)) or "score"
+                block.relabel("comment:toxic", f"comments.toxic:{categories}")
+            else:
+                block.relabel("comment:toxic_thread", f"comments.{reason}")
+
+
+def kept_record(comment: Comment, score: Any, show_author: bool) -> dict[str, Any]:
+    """What downstream users get for a kept comment."""
+    return {
+        "index": comment.index,
+        "author": comment.author if show_author else None,
+        "date": comment.date,
+        "text": comment.text,
+        "score": score.score,
+        "categories": dict(score.categories),
+        "reply_to": comment.reply_to,
+        "reply_evidence": comment.reply_evidence if comment.reply_to is not None else None,
+        "source": comment.source,
+    }
+
+
+def _hash(text: str | None) -> str | None:
+    return sha256_hex(text)[:HASH_CHARS] if text else None
+
+
+def summarise_comments(comments: Sequence[Comment], scores: Sequence[Any], reasons: Sequence[str],
+                       policy: ThreadPolicy, section_removed: bool,
+                       withheld: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Counts and, for removed comments, hashes only: this goes into the document's metadata."""
+    removed = [
+        {
+            "index": c.index,
+            "reason": r,
+            "author_sha256": _hash(c.author),
+            "score": s.score,
+            "categories": dict(s.categories),
+            "words": c.words,
+            "sha256": _hash(c.text),
+        }
+        for c, s, r in zip(comments, scores, reasons, strict=True) if r
+    ]
+    return {
+        "count": len(comments),
+        "kept": len(comments) - len(removed),
+        "removed": len(removed),
+        "removed_toxic": removed,
+        "authors_withheld": len(withheld),
+        "from_html": sum(c.source == "html" for c in comments),
+        "policy": dict(policy.as_dict(), section_removed=section_removed),
+    }
+
+
+__all__ = ["Comment", "segment_comments", "split_comment_threads"]
