@@ -1,4 +1,4 @@
-"""Command line: ``pipeline run | show | export``.
+"""Command line: ``pipeline run | show | export | toxicity``.
 
 ``run`` is the main job: it cleans every file under ``--raw`` into the
 versioned store at ``--clean`` as a Prefect flow (Prefect's embedded mode
@@ -123,6 +123,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_toxicity(args: argparse.Namespace) -> int:
+    """Score JSON Lines on stdin (a ``text`` field each); see pipeline.comments.jsonl."""
+    from pipeline.comments.jsonl import score_json_lines
+
+    return score_json_lines(sys.stdin, sys.stdout, sys.stderr, args.threshold)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pipeline", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -149,6 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="latest version of every document as JSON Lines on stdout")
     export.add_argument("--clean", default="clean")
     export.set_defaults(func=cmd_export)
+
+    tox = sub.add_parser("toxicity", help="score JSON Lines on stdin (field 'text') for toxicity")
+    tox.add_argument("--threshold", type=float, default=None,
+                     help="score at which a text is toxic (default: the model's operating threshold)")
+    tox.set_defaults(func=cmd_toxicity)
     return parser
 
 

@@ -74,7 +74,8 @@ LINE_PATTERNS = (
     ),
     LinePattern(
         "reply_to",
-        r"(?:in\s+)?(?:reply(?:ing)?\s+to|replied\s+to|→|↪)\s*@?\s*(?P<parent>[^\s].{0,59}?)\.?",
+        r"(?:in\s+)?(?:reply(?:ing)?\s+to|replied\s+to|→|↪)\s*@?\s*"
+        r"(?P<parent>[^\s.!?,;:]+(?:\s+[^\s.!?,;:]+){0,4})\.?",
         "A visible reply relation: wpDiscuz prints 'Reply to  Name' on child comments, some "
         "WordPress themes 'In reply to Name.', Twitter-style embeds 'Replying to @name'.",
         ("Reply to  Real Anti-Racist Action", "In reply to Jane Doe.", "Replying to @jdoe"),

@@ -103,9 +103,18 @@ def wide_gap(items: list[Block | None]) -> int:
     return int(statistics.median_low(gaps)) + 1 if gaps else 2
 
 
-def _next_text(items: list[Block | None], pos: int) -> Block | None:
-    nxt = items[pos + 1] if pos + 1 < len(items) else None
-    return nxt if nxt is not None and nxt.rule not in WIDGET_RULES else None
+def _next_item(items: list[Block | None], pos: int) -> Block | None:
+    return items[pos + 1] if pos + 1 < len(items) else None
+
+
+def _opens_text(block: Block | None) -> bool:
+    """What may follow an author line: a date, a reply line or the comment's text."""
+    if block is None:
+        return False
+    text = block.text
+    if match_line("date", text) or match_line("reply_to", text):
+        return True
+    return block.rule not in WIDGET_RULES and not is_marker(text) and not _starts_comment(block)
 
 
 def _starts_comment(block: Block | None) -> bool:
@@ -146,7 +155,7 @@ def segment_comments(blocks: list[Block]) -> list[Comment]:
         if block is None:
             cur = None
             continue
-        text, nxt = block.text, _next_text(items, pos)
+        text, nxt = block.text, _next_item(items, pos)
         reply = match_line("reply_to", text)
         date = match_line("date", text)
         header = None if date else _author_header(text)
@@ -155,7 +164,7 @@ def segment_comments(blocks: list[Block]) -> list[Comment]:
             c.parent_name, c.reply_evidence = reply.group("parent").strip(), "reply_to_line"
             c.blocks[block.index] = "comments.reply_to"
         elif date:
-            if cur is not None and not cur.date and (not cur.body or _starts_comment(nxt)):
+            if cur is not None and not cur.date and (not cur.body or not _opens_text(nxt)):
                 c = cur  # above the text (wpDiscuz, Disqus) or below it (Blogger)
             else:
                 c = start()
@@ -171,7 +180,7 @@ def segment_comments(blocks: list[Block]) -> list[Comment]:
                 cur.closed = True
             if block.rule not in WIDGET_RULES:
                 (cur or start()).blocks[block.index] = "comments.marker"
-        elif looks_like_author(text) and nxt is not None and not _starts_comment(nxt):
+        elif looks_like_author(text) and _opens_text(nxt):
             c = start()
             c.author = text
             c.blocks[block.index] = "comments.author"
