@@ -89,6 +89,23 @@ class Config:
     # make sense as answers to a removed comment.
     comment_infer_replies: bool = True
 
+    # --- translation artifacts and publication metadata (pipeline/translation) ----
+    # Artifact kinds to detect. Dropping one silences it; nothing else changes.
+    translation_detectors: tuple[str, ...] = (
+        "translation_credit", "script_remnant", "foreign_sentence", "duplicate_rendering",
+        "inline_link_injection", "transliteration", "quote_anomaly",
+    )
+    # Cut injected related-link headlines ("… Read more") and doubled headline
+    # renderings out of paragraphs (each cut recorded with a hash). Risk: a real
+    # short sentence before a stray "Read more" is lost; False only reports them.
+    remove_inline_injections: bool = True
+    # likely_translated is true at or above this score (pipeline/translation/score.py).
+    # Risk: lower marks native pages with a few odd quotes as translations.
+    likely_translated_threshold: float = 0.5
+    # Emit a complete article found under a "Related" heading as its own
+    # document. Risk: none for the main body (already excluded); off loses it.
+    emit_appended_articles: bool = True
+
     # --- free-form overrides for later stages ------------------------------------
     extra: tuple[tuple[str, Any], ...] = field(default_factory=tuple)
 
