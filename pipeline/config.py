@@ -44,6 +44,13 @@ class Config:
     max_record_bytes: int = 20_000_000
     max_decompressed_bytes: int = 500_000_000
 
+    # --- HTML extraction (pipeline/html.py) ----------------------------------
+    # Time limit for trafilatura on one page; a page that takes longer falls
+    # back to the plain-text rendering (flag ``html_extraction_timeout``). The
+    # 181 scrapinghub pages take 38 ms (median), 133 ms (p95), 625 ms (max).
+    # Risk: too low loses trafilatura's extraction on big pages on slow machines.
+    html_timeout_seconds: float = 20.0
+
     # --- encoding repair (ftfy) ---------------------------------------------
     # Keep the author's curly quotes: ftfy's default straightens them, which
     # loses information a corpus user may want (and changes every quote).

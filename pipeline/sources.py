@@ -11,6 +11,7 @@ name never decides where output goes (ids are hashes of the source path).
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -62,14 +63,16 @@ READ_BACKOFF_SECONDS = 0.2
 
 
 def read_bytes(path: Path, source: str, config: Config) -> bytes | Reject:
-    """The file's bytes, or a reject saying why not (size, vanished, permission...)."""
+    """The file's bytes, or a reject saying why not (size, vanished, permission...).
+
+    A gzip or zstd file is decompressed (decided by its first bytes), within
+    ``max_record_bytes``: a gzip bomb is a ``too_large`` reject.
+    """
+    from pipeline.readers.compress import read_document_bytes
+
     for attempt in range(READ_ATTEMPTS):
         try:
-            size = path.stat().st_size
-            if size > config.max_file_bytes:
-                return Reject(source, "too_large", f"{size} bytes > limit {config.max_file_bytes}")
-            with path.open("rb") as handle:
-                return handle.read(config.max_file_bytes + 1)
+            return read_document_bytes(path, source, config)
         except FileNotFoundError:
             return Reject(source, "vanished", "file disappeared before it could be read")
         except PermissionError as err:
@@ -93,19 +96,60 @@ def read_text_file(path: Path, source: str, config: Config) -> Iterator[Item]:
 
 
 def read_html_file(path: Path, source: str, config: Config) -> Iterator[Item]:
-    """An HTML page: one record, extracted later (see pipeline.html)."""
+    """An HTML page: one record, extracted later (see pipeline.html).
+
+    The page's own ``<meta charset>`` is its declared charset.
+    """
+    from pipeline.readers.charset import sniff_charset
+
     data = read_bytes(path, source, config)
     if isinstance(data, Reject):
         yield data
         return
-    yield RawRecord(source, sha256_hex(data), data=data, kind="html")
+    yield RawRecord(source, sha256_hex(data), data=data, kind="html",
+                    declared_charset=sniff_charset(data))
 
+
+def read_compressed_file(path: Path, source: str, config: Config) -> Iterator[Item]:
+    """``page.html.gz``, ``dump.txt.zst``...: read as the name under the compression suffix says.
+
+    Every reader decompresses by the file's first bytes, so this only chooses the reader.
+    """
+    reader = reader_for(source.rsplit(".", 1)[0])
+    yield from (read_text_file if reader is read_compressed_file else reader)(path, source, config)
+
+
+def _imported(module: str, name: str) -> Reader:
+    """A reader from ``pipeline.readers``, imported on first use (they import this module)."""
+    def read(path: Path, source: str, config: Config) -> Iterator[Item]:
+        reader: Reader = getattr(importlib.import_module(module), name)
+        return reader(path, source, config)
+
+    read.__name__ = read.__qualname__ = name
+    return read
+
+
+read_jsonl = _imported("pipeline.readers.jsonl", "read_jsonl")
+read_warc = _imported("pipeline.readers.warc", "read_warc")
 
 # File-name suffix -> reader. Longest suffix wins; anything else is plain text.
+# Compression (gzip, zstd) is read from the bytes; ``.gz``/``.zst`` only move
+# the choice to the name under it (``page.html.gz`` is HTML).
 READERS: dict[str, Reader] = {
     ".html": read_html_file,
     ".htm": read_html_file,
     ".xhtml": read_html_file,
+    ".jsonl": read_jsonl,
+    ".jsonl.gz": read_jsonl,
+    ".jsonl.zst": read_jsonl,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+    ".warc.zst": read_warc,
+    ".wet": read_warc,
+    ".wet.gz": read_warc,
+    ".wet.zst": read_warc,
+    ".gz": read_compressed_file,
+    ".zst": read_compressed_file,
 }
 
 
