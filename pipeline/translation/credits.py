@@ -206,6 +206,15 @@ INLINE_CREDIT = re.compile(
 )
 
 
+def is_translation(credit: Credit) -> bool:
+    """A credit that says the text was translated, or names a foreign-language source.
+
+    "Originally published on Live Science" is a syndication credit, not a
+    translation credit; the publication metadata reads it instead.
+    """
+    return credit.explicit or credit.source_language is not None
+
+
 def is_credit_line(text: str) -> bool:
     """True for a stand-alone translation credit the boilerplate rules missed.
 
@@ -215,6 +224,4 @@ def is_credit_line(text: str) -> bool:
     if len(text.split()) > CREDIT_LINE_MAX_WORDS or not _CREDIT_LINE.match(text):
         return False
     credit = parse_credit(text)
-    return credit is not None and (
-        credit.translator is not None or credit.original_publisher is not None
-    )
+    return credit is not None and is_translation(credit)

@@ -18,7 +18,13 @@ from collections.abc import Callable, Iterable
 
 from pipeline.model import CONTENT, Block, Document
 from pipeline.translation.artifacts import Artifact, english_share, removal_evidence, snippet
-from pipeline.translation.credits import INLINE_CREDIT, Credit, is_credit_line, parse_credit
+from pipeline.translation.credits import (
+    INLINE_CREDIT,
+    Credit,
+    is_credit_line,
+    is_translation,
+    parse_credit,
+)
 from pipeline.translation.duplicates import find_duplicate_renderings
 from pipeline.translation.injection import CONFIDENCE as INJECTION_CONFIDENCE
 from pipeline.translation.injection import find_link_injections
@@ -124,7 +130,7 @@ def read_credits(doc: Document, remove: bool) -> tuple[Credit | None, list[Artif
             block.relabel("credit", "translation.credit_line")
         if block.label == "credit":
             credit = parse_credit(block.text)
-            if credit is not None:
+            if credit is not None and is_translation(credit):
                 credits.append(credit)
                 artifacts.append(_credit_artifact(block, 0, len(block.text), credit, block.rule))
             continue
@@ -162,9 +168,13 @@ def _overlaps(span: tuple[int, int], taken: list[Cut]) -> bool:
     return any(span[0] < cut[1] and cut[0] < span[1] for cut in taken)
 
 
-def find_cuts(text: str, detectors: tuple[str, ...]) -> list[Cut]:
-    """Glued links and doubled headlines in one paragraph, as spans to cut."""
+def find_cuts(text: str, detectors: tuple[str, ...]) -> tuple[list[Cut], bool]:
+    """Glued links and doubled headlines in one paragraph, as spans to cut.
+
+    The flag says whether near-duplicates that are only reported remain.
+    """
     cuts: list[Cut] = []
+    flagged = False
     if "inline_link_injection" in detectors:
         cuts += [
             (a, b, "inline_link_injection", "inline_link_injection.read_more", INJECTION_CONFIDENCE)
@@ -172,16 +182,12 @@ def find_cuts(text: str, detectors: tuple[str, ...]) -> list[Cut]:
         ]
     if "duplicate_rendering" in detectors:
         for dup in find_duplicate_renderings(text):
+            flagged = flagged or dup.action == "flag"
             if dup.action != "flag" and not _overlaps(dup.cut, cuts):
-                cuts.append(
-                    (
-                        *dup.cut,
-                        "duplicate_rendering",
-                        f"duplicate_rendering.{dup.action}",
-                        DUPLICATE_CONFIDENCE[dup.action],
-                    )
-                )
-    return cuts
+                confidence = DUPLICATE_CONFIDENCE[dup.action]
+                rule = f"duplicate_rendering.{dup.action}"
+                cuts.append((*dup.cut, "duplicate_rendering", rule, confidence))
+    return cuts, flagged
 
 
 def remove_injections(doc: Document, detectors: tuple[str, ...], remove: bool) -> list[Artifact]:
@@ -192,7 +198,7 @@ def remove_injections(doc: Document, detectors: tuple[str, ...], remove: bool) -
     """
     artifacts: list[Artifact] = []
     for block in doc.content:
-        cuts = find_cuts(block.text, detectors)
+        cuts, flagged = find_cuts(block.text, detectors)
         if cuts and remove:
             artifacts += cut_spans(doc, block, cuts)
         else:
@@ -200,7 +206,7 @@ def remove_injections(doc: Document, detectors: tuple[str, ...], remove: bool) -
                 Artifact(kind, rule, block.index, a, b, snippet(block.text[a:b]), confidence)
                 for a, b, kind, rule, confidence in cuts
             ]
-        if "duplicate_rendering" not in detectors:
+        if not flagged:
             continue
         for dup in find_duplicate_renderings(block.text):
             if dup.action == "flag":

@@ -63,7 +63,16 @@ def content_words(sentence: str) -> set[str]:
 
 
 def overlap(a: str, b: str) -> float:
-    wa, wb = content_words(a), content_words(b)
+    """Jaccard overlap of the content words of two sentences (0 when too few).
+
+    >>> overlap("What position does Russia and the EU have in the conflict?",
+    ...         "What is the position of Russia and the EU in the conflict?")
+    1.0
+    """
+    return _jaccard(content_words(a), content_words(b))
+
+
+def _jaccard(wa: set[str], wb: set[str]) -> float:
     if min(len(wa), len(wb)) < MIN_CONTENT_WORDS:
         return 0.0
     return len(wa & wb) / len(wa | wb)
@@ -81,12 +90,15 @@ def _end_with_space(text: str, end: int) -> int:
 
 def find_duplicate_renderings(text: str) -> list[Duplicate]:
     spans = sentence_spans(text)
+    if len(spans) < 2:
+        return []
+    words = [content_words(text[a:b]) for a, b in spans]
     found = []
     n = 0
     while n + 1 < len(spans):
         (a0, a1), (b0, b1) = spans[n], spans[n + 1]
         first, second = text[a0:a1], text[b0:b1]
-        score = overlap(first, second)
+        score = _jaccard(words[n], words[n + 1])
         if score < MIN_OVERLAP:
             n += 1
             continue

@@ -64,9 +64,9 @@ def classify(text: str) -> tuple[str, float, float]:
     return str(ranked[0][0]), float(ranked[0][1]), float(english)
 
 
-def worth_judging(sentence: str) -> bool:
+def worth_judging(sentence: str, words: list[str] | None = None) -> bool:
     """Long enough, mostly lower-case words: a sentence, not a name or heading."""
-    words = words_of(sentence)
+    words = words_of(sentence) if words is None else words
     if len(words) < MIN_WORDS:
         return False
     lower = sum(w[0].islower() for w in words)
@@ -75,7 +75,8 @@ def worth_judging(sentence: str) -> bool:
 
 def foreign_language(sentence: str) -> tuple[str, float] | None:
     """(language, 1 - P(English)) when ``sentence`` is confidently not English."""
-    if not worth_judging(sentence) or english_share(sentence) >= ENGLISH_SHARE:
+    words = words_of(sentence)
+    if not worth_judging(sentence, words) or english_share(sentence, words) >= ENGLISH_SHARE:
         return None
     lang, _, english = classify(sentence)
     if lang == "en" or english > MAX_ENGLISH_PROBABILITY:

@@ -42,10 +42,9 @@ _RUNS = {
     for name, chars in SCRIPTS.items()
 }
 _ANY_FOREIGN = re.compile("[" + "".join(SCRIPTS.values()) + "]")
-# A word made of Latin letters with Cyrillic or Greek look-alikes mixed in.
-_MIXED = re.compile(
-    r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff\u0370-\u03ff])[A-Za-z\u0400-\u04ff\u0370-\u03ff]{2,}\b"
-)
+# A word of three or more letters mixing Latin and Cyrillic look-alikes.
+# Greek is left out: "μm" and "β-blocker" are units and names, not remnants.
+_MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])[A-Za-z\u0400-\u04ff]{3,}\b")
 
 
 def find_script_remnants(block: int, text: str) -> list[Artifact]:
