@@ -62,6 +62,6 @@ def test_main_command_runs_as_a_prefect_flow_in_embedded_mode(tmp_path: Path) ->
         cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "5 cleaned" in done.stdout
+    assert "5 inputs -> 6 cleaned" in done.stdout  # 004 carries an appended article (issue 5)
     assert "clean-corpus" in done.stderr  # Prefect's flow-run log lines
     assert len(list((tmp_path / "clean" / "docs").rglob("v000001.json"))) >= 5
