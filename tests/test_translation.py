@@ -193,6 +193,12 @@ def test_injections_are_only_reported_when_removal_is_off() -> None:
     ("Translated from the Persian by Ali Reza for Tasnim.", ("fa", "Ali Reza", None, True)),
     ("Source: Kommersant", ("ru", None, "Kommersant", False)),
     ("Source: english.pravda.ru", (None, None, "english.pravda.ru", False)),
+    ("Translated for Fort Russ by Inessa Sinchougova", (None, "Inessa Sinchougova", None, True)),
+    ("Translated by Ollie Richardson and Angelina Siard",
+     (None, "Ollie Richardson and Angelina Siard", None, True)),
+    ("This article was translated from Russian by Viktor Kovalenko.",
+     ("ru", "Viktor Kovalenko", None, True)),
+    ("Source: RIA Novosti, translated by J.Hawk", ("ru", "J.Hawk", "RIA Novosti", True)),
 ])
 def test_credit_lines_are_parsed(line: str, expected: tuple[Any, ...]) -> None:
     credit = parse_credit(line)

@@ -100,7 +100,7 @@ TLD_LANGUAGES = {
 }
 
 _LANG_NAMES = "|".join(sorted(LANGUAGES, key=len, reverse=True))
-_STOP = r"(?=\s*(?:[;|()\[\]]|,\s|\s-\s|\s[–—]\s|\.\s|\.?$|\s+(?:for|from|and|via|at|on|in)\s))"
+_STOP = r"(?=\s*(?:[;|()\[\]]|,\s|\s-\s|\s[–—]\s|\.\s|\.?$|\s+(?:for|from|via|at|on|in)\s))"
 _NAME = r"(?P<{}>[^\s;|,()][^;|()\[\]]{{0,60}}?)"
 _SOURCE_LANGUAGE = re.compile(
     rf"\btranslat(?:ed|ion)\s+(?:\w+\s+)?(?:from|out of)\s+(?:the\s+)?"
@@ -109,7 +109,8 @@ _SOURCE_LANGUAGE = re.compile(
     re.IGNORECASE,
 )
 _TRANSLATOR = re.compile(
-    rf"\b(?:translat(?:ed|ion)(?:\s+(?:from|out of)\s+(?:the\s+)?\w+)?(?:\s+into\s+english)?\s+by|"
+    rf"\b(?:translat(?:ed|ion)(?:\s+(?:from|out of)\s+(?:the\s+)?\w+)?(?:\s+into\s+english)?"
+    rf"(?:\s+and\s+\w+)?(?:\s+for\s+[^;|()]{{1,40}}?)?\s+by|"
     rf"translator\s*:|translation\s*:|translated\s*:)\s*{_NAME.format('name')}{_STOP}",
     re.IGNORECASE,
 )
@@ -196,7 +197,8 @@ def parse_credit(text: str) -> Credit | None:
 # A credit line the registry did not label: short and opening with a cue.
 CREDIT_LINE_MAX_WORDS = 30
 _CREDIT_LINE = re.compile(
-    r"^[(\[]?\s*(?:translated\b|translation\b|translator\s*:|"
+    r"^[(\[]?\s*(?:(?:this|the)\s+(?:article|text|piece|interview|report)\s+(?:was|has\s+been)\s+)?"
+    r"(?:translated\b|translation\b|translator\s*:|source\s*:|"
     r"original(?:ly)?\s+(?:published|appeared)\b)",
     re.IGNORECASE,
 )
