@@ -46,11 +46,25 @@ class LimitExceeded(Exception):
     """More bytes than the budget were decompressed."""
 
 
+class CorruptData(Exception):
+    """The compressed data is damaged or cut short.
+
+    Raised instead of the decompressor's own ``EOFError``, which warcio takes
+    for the normal end of an archive: a truncated ``.warc.gz`` would otherwise
+    end early without a word.
+    """
+
+
 class BudgetedStream(io.RawIOBase):
-    """A readable stream that raises :class:`LimitExceeded` past ``limit`` bytes.
+    """A readable stream that gives ``limit`` bytes, then raises :class:`LimitExceeded`.
+
+    Every byte up to the limit is delivered (the records in it are read);
+    the exception comes on the read that would go past it. Reads are small
+    (``read1``) so that what was decompressed before damaged data is
+    delivered before :class:`CorruptData` is raised.
 
     >>> s = BudgetedStream(io.BytesIO(b"abcdef"), 4)
-    >>> s.read(4)
+    >>> s.read(10)
     b'abcd'
     >>> s.read(1)
     Traceback (most recent call last):
@@ -60,15 +74,22 @@ class BudgetedStream(io.RawIOBase):
 
     def __init__(self, inner: BinaryIO, limit: int) -> None:
         self.inner, self.limit, self.used = inner, limit, 0
+        self._read = getattr(inner, "read1", inner.read)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
-        data = self.inner.read(len(buffer))
+        want = min(len(buffer), self.limit - self.used + 1)
+        try:
+            data = self._read(want)
+        except CORRUPT_ERRORS as err:
+            raise CorruptData(f"{type(err).__name__}: {err}") from err
+        if self.used + len(data) > self.limit:
+            data = data[: self.limit - self.used]
+            if not data:
+                raise LimitExceeded(f"more than {self.limit} bytes")
         self.used += len(data)
-        if self.used > self.limit:
-            raise LimitExceeded(f"more than {self.limit} bytes")
         buffer[: len(data)] = data
         return len(data)
 
@@ -111,11 +132,14 @@ def _peek(raw: BinaryIO, size: int) -> bytes:
 
 
 @contextmanager
-def open_budgeted(path: Path, limit: int) -> Iterator[BinaryIO]:
-    """The file's decompressed bytes as a buffered stream that stops at ``limit``."""
+def open_budgeted(path: Path, limit: int) -> Iterator[BudgetedStream]:
+    """The file's decompressed bytes as an unbuffered stream that stops at ``limit``.
+
+    Unbuffered, so a reader that asks for a block gets what was decompressed
+    before damaged data; wrap it in ``io.BufferedReader`` to read lines.
+    """
     with path.open("rb") as handle:
-        stream = decompressing(handle)
-        yield io.BufferedReader(BudgetedStream(stream, limit), CHUNK_BYTES)
+        yield BudgetedStream(decompressing(handle), limit)
 
 
 def read_at_most(stream: BinaryIO, limit: int) -> bytes | None:

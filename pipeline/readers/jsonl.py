@@ -21,6 +21,7 @@ the dump keeps its ids (or its line order).
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import Any, BinaryIO
 
 from pipeline.config import Config
 from pipeline.model import Reject, sha256_hex
-from pipeline.readers.compress import CORRUPT_ERRORS, LimitExceeded, open_budgeted
+from pipeline.readers.compress import CHUNK_BYTES, CorruptData, LimitExceeded, open_budgeted
 from pipeline.sources import Item, RawRecord
 
 # Fields copied from a line into the record's provenance when present.
@@ -40,7 +41,8 @@ def read_jsonl(path: Path, source: str, config: Config) -> Iterator[Item]:
     seen: dict[str, int] = {}
     lineno = 0
     try:
-        with open_budgeted(path, config.max_decompressed_bytes) as stream:
+        with open_budgeted(path, config.max_decompressed_bytes) as raw:
+            stream = io.BufferedReader(raw, CHUNK_BYTES)
             for lineno, line, whole in _lines(stream, config.max_record_bytes):
                 if not whole:
                     yield Reject(f"{source}#L{lineno}", "too_large", f"line longer than "
@@ -51,8 +53,8 @@ def read_jsonl(path: Path, source: str, config: Config) -> Iterator[Item]:
         yield Reject(source, "too_large",
                      f"stopped after line {lineno}: more than {config.max_decompressed_bytes} "
                      "decompressed bytes (max_decompressed_bytes)")
-    except CORRUPT_ERRORS as err:
-        yield Reject(source, "corrupt", f"after line {lineno}: {type(err).__name__}: {err}")
+    except CorruptData as err:
+        yield Reject(source, "corrupt", f"after line {lineno}: {err}")
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes, bool]]:

@@ -36,7 +36,7 @@ from warcio.recordloader import ArcWarcRecord
 from pipeline.config import Config
 from pipeline.model import Reject, sha256_hex
 from pipeline.readers.charset import charset_from_content_type, sniff_charset
-from pipeline.readers.compress import CORRUPT_ERRORS, LimitExceeded, open_budgeted
+from pipeline.readers.compress import CorruptData, LimitExceeded, open_budgeted
 from pipeline.sources import Item, RawRecord
 
 # Media types that are pages, and the kind of record they become.
@@ -54,6 +54,7 @@ def read_warc(path: Path, source: str, config: Config) -> Iterator[Item]:
     skipped: Counter[str] = Counter()
     held: RawRecord | None = None
     records = documents = 0
+    failure: Reject | None = None
     try:
         with open_budgeted(path, config.max_decompressed_bytes) as stream:
             for records, record in enumerate(ArchiveIterator(stream), start=1):
@@ -71,14 +72,16 @@ def read_warc(path: Path, source: str, config: Config) -> Iterator[Item]:
                     continue
                 yield item
     except LimitExceeded:
-        yield Reject(source, "too_large",
-                     f"stopped after record {records}: more than {config.max_decompressed_bytes} "
-                     "decompressed bytes (max_decompressed_bytes)")
-    except (ArchiveLoadFailed, *CORRUPT_ERRORS) as err:
-        yield Reject(source, "corrupt", f"after record {records}: {type(err).__name__}: {err}")
+        failure = Reject(source, "too_large", f"stopped after record {records}: more than "
+                         f"{config.max_decompressed_bytes} decompressed bytes "
+                         "(max_decompressed_bytes)")
+    except (ArchiveLoadFailed, CorruptData) as err:
+        failure = Reject(source, "corrupt", f"after record {records}: {type(err).__name__}: {err}")
     if held is not None:
         held.provenance["warc_skipped_after"] = dict(skipped)
         yield held
+    if failure is not None:
+        yield failure
     elif records and not documents:
         yield Reject(source, "no_documents",
                      f"{records} records, none of them a page: {dict(sorted(skipped.items()))}")
