@@ -72,10 +72,10 @@ class Config:
     promo_max_words: int = 40
 
     # --- language --------------------------------------------------------------
-    # langdetect reads this many characters of the body (from its middle
-    # paragraphs); accuracy at 1,500 chars equals the whole text on the
-    # seeds and the article set, at a third of the cost.
-    language_sample_chars: int = 1500
+    # langdetect reads this many characters from the middle of the body. On
+    # the 181 scrapinghub article bodies (8 languages) 800 characters agree
+    # with the whole text on 181/181 (500: 179/181) at ~4 ms instead of ~20.
+    language_sample_chars: int = 800
     language_seed: int = 0
 
     # --- comment threads -------------------------------------------------------

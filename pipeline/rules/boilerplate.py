@@ -84,7 +84,7 @@ COMMENT_WIDGETS = (
          ("The newest model was voted best in class.",),
          scope="section", section_label="comment"),
     Rule("wpdiscuz.thoughts", "comment_widget", "boilerplate:comment_widget",
-         r"^would love your thoughts, please comment\.?x?$|^\d*\s*$|^x$",
+         r"^would love your thoughts, please comment\.?x?$|^x$",
          "wpDiscuz bubble text ('Would love your thoughts, please comment.' plus its close 'x').",
          ("Would love your thoughts, please comment.x", "Would love your thoughts, please comment."),
          ("We would love your thoughts on the draft law, the minister said.",)),
@@ -185,8 +185,8 @@ DISCLAIMER = (
          ("Re-publications are welcome, but we kindly ask you,", "This article was originally published on RT."),
          ("Republicans are welcome to join, the senator said.",)),
     Rule("disclaimer.responsibility", "disclaimer", "disclaimer",
-         r"^(note|disclaimer)\s*:|(the )?(views|opinions) expressed (in this article |here |herein )?are "
-         r"(solely |those of |of )|are (of )?(the )?sole responsibility of (their|the) authors?|"
+         r"^(note|disclaimer)\s*:|^(the )?(views|opinions) expressed (in this (article|piece|post) |here |herein )?"
+         r"are (solely |those of |of |the )|^.{0,100}\bsole responsibility of (their|the) authors?|"
          r"^copyright owners can notify|^complaints and corrections|^all rights reserved|^©|^copyright ©?\s*\d{4}",
          "Editorial responsibility disclaimers and copyright lines.",
          ("NOTE: The contents of the articles, speeches or comments on this page are of sole responsibility of their authors.",
@@ -194,8 +194,8 @@ DISCLAIMER = (
           "Copyright owners can notify their claims to us"),
          ("Note that the bridge opened in 1998.", "The views expressed by the crowd were mixed.")),
     Rule("disclaimer.network", "disclaimer", "disclaimer",
-         r"^our network\s*\(|^our network of (sites|websites|pages|channels)\b|^(war press info network|syrian free press network)\b|^submitted by\s+\S+\s*$|"
-         r"\b(are|is) fighting against the media-terrorist|^(join|follow) (us|our channel) on\b",
+         r"^our network\s*\(|^our network of (sites|websites|pages|channels)\b|^(war press info network|syrian free press network)\b|"
+         r"^submitted by\s+\S+\s*$|^(join|follow) (us|our channel) on\b",
          "Network self-descriptions and 'Submitted by' lines under syndicated posts.",
          ("Our network (Syrianfreepress.net, WarPress.info) and all related pages", "Submitted by SyrianPatriots",
           "War Press Info Network at:"),
@@ -205,7 +205,7 @@ DISCLAIMER = (
 CREDIT = (
     Rule("credit.translation", "credit", "credit",
          r"^(original(ly)? published (by|in|on|at)|source\s*:|translated (from \w+ )?by|translation (from \w+ )?by|"
-         r"(\w+ )?translation by).{0,160}$|\btranslat(ed|ion) from (russian|persian|farsi|arabic|french|german|"
+         r"(\w+ )?translation by).{0,160}$|^.{0,120}?\btranslat(ed|ion) from (russian|persian|farsi|arabic|french|german|"
          r"spanish|chinese|turkish|ukrainian|italian|portuguese|polish|serbian|hebrew)\b.{0,80}$",
          "Translator and source credit lines; the translation stage reads them into metadata.",
          ("Original published by inosmi.ru; translation from Russian by J.Hawk", "Translated by Ed Ward",
