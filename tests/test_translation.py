@@ -84,7 +84,7 @@ def test_seed_002_injections_leave_the_body_and_are_recorded() -> None:
     assert "Russian-Iranian interaction. “We do not sell allies." in doc.body
     assert word_f1(doc.body, gold("002_f7e48ce4ce53cbec")["body"]) > 0.999
     cuts = doc.meta["inline_removals"]
-    assert {c["rule"] for c in cuts} == {"inline_link_injection.read_more",
+    assert {c["rule"] for c in cuts} == {"inline_link_injection.headline_then_cue",
                                          "duplicate_rendering.remove_both"}
     assert all(c["chars"] > 0 and len(c["sha256"]) == 16 for c in cuts)
     assert record["likely_translated"] is True
@@ -270,7 +270,7 @@ def test_cue_dates_are_published_with_evidence() -> None:
                "The talks resumed in Vienna on Monday, and diplomats said progress was slow. " * 1
                + "\n\nThey met again on February 1, 2015 as well, officials said at length.")
     assert doc.meta["published"] == "2018-03-03"
-    assert doc.meta["dates"][0]["rule"] == "pubmeta.cue"
+    assert doc.meta["dates"][0]["source"] == "pubmeta.cue"
 
 
 def test_no_date_from_a_copyright_footer_or_a_body_sentence() -> None:
@@ -288,15 +288,17 @@ def test_ambiguous_numeric_dates_are_evidence_not_published() -> None:
 
 
 def test_publication_metadata_never_overwrites() -> None:
+    html_date = {"value": "2020-01-01", "source": "html.trafilatura"}
     doc = Document(id="p", source="p.txt", text="",
                    meta={"title": "Set by HTML", "author": "Jane Doe", "published": "2020-01-01",
-                         "publisher": "Example Times"})
+                         "publisher": "Example Times", "dates": [html_date]})
     doc.blocks = split_blocks("(Sputnik News, 28/9/2015) ~ The Iraqi government said a lot "
                               "about many things that day, officials added.")
     extract_publication_metadata(doc, Config())
     kept = [doc.meta[key] for key in ("title", "author", "published", "publisher")]
     assert kept == ["Set by HTML", "Jane Doe", "2020-01-01", "Example Times"]
-    assert doc.meta["dates"][0]["date"] == "2015-09-28"
+    assert doc.meta["dates"][0] == html_date
+    assert doc.meta["dates"][1]["value"] == "2015-09-28"
     assert doc.meta["publisher_evidence"][0]["name"] == "Sputnik News"
 
 
@@ -318,3 +320,15 @@ def test_detectors_are_fast_on_a_2000_word_document() -> None:
         detect_translation_artifacts(doc, config)
         times.append(time.perf_counter() - started)
     assert sorted(times)[len(times) // 2] < 0.05
+
+
+def test_a_paragraph_that_is_only_a_link_is_relabelled_not_emptied() -> None:
+    doc = Document(id="d", source="d.txt", text="")
+    doc.blocks = split_blocks("The telescope saw the galaxy last week, astronomers said.\n\n"
+                              "Related: The 15 Weirdest Galaxies in Our Universe\n\n"
+                              "More observations are planned for next year, they added.")
+    record = detect_translation_artifacts(doc, Config()).meta["translation"]
+    assert doc.blocks[1].label == "related"
+    assert doc.blocks[1].rule == "inline_link_injection.cue_then_headline.block"
+    assert "\n\n\n" not in doc.body and "Weirdest" not in doc.body
+    assert record["artifacts"][0]["removed"] is True

@@ -177,8 +177,8 @@ def find_cuts(text: str, detectors: tuple[str, ...]) -> tuple[list[Cut], bool]:
     flagged = False
     if "inline_link_injection" in detectors:
         cuts += [
-            (a, b, "inline_link_injection", "inline_link_injection.read_more", INJECTION_CONFIDENCE)
-            for a, b in find_link_injections(text)
+            (a, b, "inline_link_injection", f"inline_link_injection.{shape}", INJECTION_CONFIDENCE)
+            for a, b, shape in find_link_injections(text)
         ]
     if "duplicate_rendering" in detectors:
         for dup in find_duplicate_renderings(text):
@@ -190,15 +190,39 @@ def find_cuts(text: str, detectors: tuple[str, ...]) -> tuple[list[Cut], bool]:
     return cuts, flagged
 
 
+def _covers(text: str, cuts: list[Cut]) -> bool:
+    """True when the cuts leave nothing but spaces and punctuation."""
+    kept = [ch for i, ch in enumerate(text) if not any(c[0] <= i < c[1] for c in cuts)]
+    return not any(ch.isalnum() for ch in kept)
+
+
 def remove_injections(doc: Document, detectors: tuple[str, ...], remove: bool) -> list[Artifact]:
     """Find glued links and doubled headlines; cut them out when ``remove``.
 
     Near-duplicates that are not clearly injected are only reported, with
-    offsets into the paragraph as it is after the cuts.
+    offsets into the paragraph as it is after the cuts. A paragraph that is
+    nothing but a link ("Related: The 15 Weirdest Galaxies") is relabelled
+    ``related`` instead of being cut to nothing.
     """
     artifacts: list[Artifact] = []
     for block in doc.content:
         cuts, flagged = find_cuts(block.text, detectors)
+        if cuts and remove and _covers(block.text, cuts):
+            kind, rule, confidence = cuts[0][2], cuts[0][3], cuts[0][4]
+            block.relabel("related", f"{rule}.block")
+            artifacts.append(
+                Artifact(
+                    kind,
+                    f"{rule}.block",
+                    block.index,
+                    0,
+                    len(block.text),
+                    snippet(block.text),
+                    confidence,
+                    removed=True,
+                )
+            )
+            continue
         if cuts and remove:
             artifacts += cut_spans(doc, block, cuts)
         else:

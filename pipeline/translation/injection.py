@@ -11,11 +11,11 @@ Two shapes, both seen on news and translation sites:
 
 >>> text = ("They concern the region. What you need to know about the Iranian nuclear deal. "
 ...         "Read more “Cooperation goes on,” he said.")
->>> [text[a:b] for a, b in find_link_injections(text)]
-['What you need to know about the Iranian nuclear deal. Read more ']
+>>> [(text[a:b], shape) for a, b, shape in find_link_injections(text)]
+[('What you need to know about the Iranian nuclear deal. Read more ', 'headline_then_cue')]
 >>> text = "The talks failed. READ MORE: Putin vows to respond to new sanctions"
->>> [text[a:b] for a, b in find_link_injections(text)]
-[' READ MORE: Putin vows to respond to new sanctions']
+>>> [(text[a:b], shape) for a, b, shape in find_link_injections(text)]
+[(' READ MORE: Putin vows to respond to new sanctions', 'cue_then_headline')]
 >>> find_link_injections("Read more about the plan in our report. See also the appendix.")
 []
 """
@@ -71,9 +71,9 @@ def _headline_after(text: str, start: int) -> int | None:
     return start + end
 
 
-def find_link_injections(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every injected link in ``text``, cue included."""
-    found: list[tuple[int, int]] = []
+def find_link_injections(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, shape) of every injected link in ``text``, cue included."""
+    found: list[tuple[int, int, str]] = []
     for match in _CUE_AFTER.finditer(text):
         start = _headline_before(text, match.start())
         if start is None:
@@ -81,12 +81,12 @@ def find_link_injections(text: str) -> list[tuple[int, int]]:
         end = match.end()
         while end < len(text) and text[end] == " ":
             end += 1
-        found.append((start, end))
+        found.append((start, end, "headline_then_cue"))
     for match in _CUE_BEFORE.finditer(text):
-        if any(a <= match.start("cue") < b for a, b in found):
+        if any(a <= match.start("cue") < b for a, b, _ in found):
             continue
         headline_end = _headline_after(text, match.start("headline"))
         if headline_end is None:
             continue
-        found.append((match.start(), headline_end))
+        found.append((match.start(), headline_end, "cue_then_headline"))
     return sorted(found)

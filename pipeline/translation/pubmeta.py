@@ -12,7 +12,9 @@ Only what the page says in the places a publisher or date is stated:
 Never from a copyright footer, a comment, or a sentence in the body ("on
 February 1, 2015" in a paragraph is an event, not the publication date).
 Numeric dates that read both ways (03/04/2015) are kept as evidence with
-both readings and never become ``published``.
+both readings and never become ``published``. Each piece of evidence in
+``doc.meta["dates"]`` has the keys the HTML path uses (``value``, the ISO
+date or None, and ``source``, the rule) plus ``role``, ``block`` and ``text``.
 
 >>> parse_date("28/9/2015"), parse_date("September 28, 2015"), parse_date("2015-09-28")
 ('2015-09-28', '2015-09-28', '2015-09-28')
@@ -154,9 +156,9 @@ def source_tag(text: str) -> tuple[str, str | None] | None:
 
 def _date_record(readings: list[str], block: Block, rule: str, role: str) -> dict[str, Any]:
     record: dict[str, Any] = {
-        "date": readings[0] if len(readings) == 1 else None,
+        "value": readings[0] if len(readings) == 1 else None,
+        "source": rule,
         "role": role,
-        "rule": rule,
         "block": block.index,
         "text": snippet(block.text, 120),
     }
@@ -249,8 +251,10 @@ def record_publication(doc: Document) -> Document:
         if submitted:
             doc.meta["submitted_by"] = submitted[0]
     if dates:
-        doc.meta["dates"] = dates
-        published = next((d["date"] for d in dates if d["role"] == "published" and d["date"]), None)
+        # Beside what the HTML path found ({"value", "source": "html.trafilatura"}).
+        doc.meta["dates"] = list(doc.meta.get("dates") or []) + dates
+        stated = [d["value"] for d in dates if d["role"] == "published" and d["value"]]
+        published = stated[0] if stated else None
         if published and not doc.meta.get("published"):
             doc.meta["published"] = published
     return doc
