@@ -48,12 +48,20 @@ RELATED_MIN_SHARE = 0.5
 LINK_LIST_MIN_ITEMS = 3
 
 
-def label_blocks(blocks: list[Block], rules: RuleSet, config: Config) -> str | None:
-    """Run every labelling pass; return the title."""
+def label_blocks(blocks: list[Block], rules: RuleSet, config: Config,
+                 main_text_known: bool = False) -> str | None:
+    """Run every labelling pass; return the title.
+
+    ``main_text_known``: an extractor (trafilatura on HTML) already cut the
+    article out of the page, so the density pass must not cut it again.
+    """
     openers = apply_rules(blocks, rules, config)
     title = mark_title(blocks, config)
-    span = find_main_span(blocks)
-    mark_outside_span(blocks, span)
+    if main_text_known:
+        span = (0, len(blocks))
+    else:
+        span = find_main_span(blocks)
+        mark_outside_span(blocks, span)
     open_sections(blocks, openers, span, config)
     keep_dek(blocks, span)
     keep_colon_followers(blocks)

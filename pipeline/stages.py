@@ -55,7 +55,8 @@ def segment_blocks(doc: Document, config: Config) -> Document:
 
 def strip_boilerplate(doc: Document, config: Config) -> Document:
     """Label page chrome by the rule registry; nothing is deleted, only labelled."""
-    title = label_blocks(doc.blocks, ruleset_for(config.rule_kinds), config)
+    extracted = doc.meta.get("extraction") == "trafilatura"
+    title = label_blocks(doc.blocks, ruleset_for(config.rule_kinds), config, main_text_known=extracted)
     if not doc.meta.get("title"):
         doc.meta["title"] = title
     return doc
