@@ -136,7 +136,7 @@ class Config:
         unknown = sorted(set(overrides) - names)
         if unknown:
             raise ValueError(f"unknown config setting(s): {', '.join(unknown)}")
-        fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()}
+        fixed: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()}
         return dataclasses.replace(self, **fixed)
 
     def as_dict(self) -> dict[str, Any]:

@@ -56,7 +56,7 @@ def ftfy_config(uncurl_quotes: bool, normalization: str | None, fix_width: bool)
     """The ftfy configuration, chosen on purpose (see :class:`pipeline.config.Config`)."""
     return ftfy.TextFixerConfig(
         uncurl_quotes=uncurl_quotes,
-        normalization=normalization,
+        normalization=normalization,  # type: ignore[arg-type]  # validated: one of NFC/NFD/NFKC/NFKD/None
         fix_character_width=fix_width,
         explain=False,
     )

@@ -4,7 +4,8 @@ Every stage has the signature ``(Document, Config) -> Document`` and is a
 plain function that a test can call alone. Read :data:`STAGES` to know what
 happens to a page, in order.
 
->>> doc = Document(id="x", source="x.txt", text="A Title\\n\\nby Jane Doe\\n\\nThe body of the piece is here.\\n\\nLeave a Reply")
+>>> page = "A Title\\n\\nby Jane Doe\\n\\nThe body of the piece is here.\\n\\nLeave a Reply"
+>>> doc = Document(id="x", source="x.txt", text=page)
 >>> doc = run_stages(doc, Config())
 >>> doc.meta["title"], doc.meta["author"], doc.body
 ('A Title', 'Jane Doe', 'The body of the piece is here.')

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SEEDS, load_gold, need_shared
-from pipeline.cli import main
 from scoring import word_f1
+
+from pipeline.cli import main
 
 
 @pytest.fixture(scope="module")

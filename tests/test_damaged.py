@@ -6,12 +6,12 @@ import json
 from typing import Any
 
 import pytest
-
 from conftest import SEEDS
+from scoring import word_f1
+
 from pipeline.clean import clean_record
 from pipeline.model import Document
 from pipeline.sources import RawRecord
-from scoring import word_f1
 
 MANIFEST: list[dict[str, Any]] = (
     json.loads((SEEDS / "damaged" / "MANIFEST.json").read_text()) if SEEDS.is_dir() else []

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import SEEDS, load_gold
+from scoring import squash, word_f1
+
 from pipeline.clean import clean_record
 from pipeline.model import Document
 from pipeline.sources import RawRecord
-from scoring import squash, word_f1
 
 GOLD = load_gold()
 IDS = [g["raw"][:3] for g in GOLD]

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, need_shared
+
 from pipeline import store as store_api
 from pipeline.runner import run_local
 from pipeline.store import Store, StoreLocked

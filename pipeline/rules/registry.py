@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-
 # The combined pre-check reads only this many characters of a block. Chrome
 # lines are short; scanning long paragraphs for unanchored patterns was 40%
 # of the cleaning time. A rule whose evidence starts later in a long block is
