@@ -95,11 +95,40 @@ def repair_text(text: str, config: Config | None = None) -> Repaired:
             changed += fixed != line
             line = fixed.replace("\n", " ")
         out.append(tidy_line(line))
-    repaired = Repaired("\n".join(out), changed_by_ftfy=changed)
-    repaired.replacement_chars = repaired.text.count("\ufffd")
-    if repaired.replacement_chars:
+    text = "\n".join(out)
+    lost = text.count("\ufffd")
+    if lost:
+        text = "\n".join(restore_closing_quotes(line) if "\ufffd" in line else line for line in text.split("\n"))
+    repaired = Repaired(text, changed_by_ftfy=changed, replacement_chars=lost)
+    if lost:
         repaired.flags.append("encoding_loss")
     return repaired
+
+
+def restore_closing_quotes(line: str) -> str:
+    """Put back the ” that UTF-8-read-as-cp1252 loses for good, where a “ is open.
+
+    ” is E2 80 9D in UTF-8 and 0x9D has no cp1252 character, so a round trip
+    through cp1252 replaces it with U+FFFD; it is the character such damage
+    loses most (all 62 losses in the seeds' lossy copies). Only a U+FFFD that
+    closes an open “ is restored; the document keeps its ``encoding_loss`` flag.
+
+    >>> restore_closing_quotes("He said “no\ufffd and left. “Yes\ufffd")
+    'He said “no” and left. “Yes”'
+    >>> restore_closing_quotes("Caf\ufffd")
+    'Caf\ufffd'
+    """
+    out = []
+    depth = 0
+    for char in line:
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            depth = max(0, depth - 1)
+        elif char == "\ufffd" and depth > 0:
+            char, depth = "”", depth - 1
+        out.append(char)
+    return "".join(out)
 
 
 def tidy_line(line: str) -> str:

@@ -82,7 +82,11 @@ def detect_document_language(doc: Document, config: Config) -> Document:
 
 
 def summarise(doc: Document, config: Config) -> Document:
-    """Counts and the record of what was removed (a hash, never the text)."""
+    """Counts and the record of what was removed (a hash, never the text).
+
+    Whole blocks go to ``removed``; pieces cut out of a paragraph by a later
+    stage are already in ``inline_removals`` and are counted as ``inline:<kind>``.
+    """
     body = doc.body
     removed = [
         {
@@ -99,7 +103,10 @@ def summarise(doc: Document, config: Config) -> Document:
         blocks=len(doc.blocks),
         content_blocks=len(doc.content),
         removed=removed,
-        removed_by_kind=dict(Counter(b.label for b in doc.removed)),
+        removed_by_kind=dict(
+            Counter(b.label for b in doc.removed)
+            + Counter(f"inline:{r['kind']}" for r in doc.meta.get("inline_removals", []))
+        ),
         output_sha256=sha256_hex(body),
     )
     return doc
