@@ -46,3 +46,4 @@ def test_lossy_damage_comes_close_and_is_flagged(item: dict[str, Any]) -> None:
     assert "encoding_loss" in damaged.flags
     assert damaged.meta["encoding_repair"]["replacement_chars"] > 0
     assert word_f1(damaged.body, seed.body) >= 0.98
+    assert damaged.body == seed.body  # every lost character here was a closing ” (see repair.restore_closing_quotes)
