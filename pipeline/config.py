@@ -76,6 +76,9 @@ class Config:
     # the 181 scrapinghub article bodies (8 languages) 800 characters agree
     # with the whole text on 181/181 (500: 179/181) at ~4 ms instead of ~20.
     language_sample_chars: int = 800
+    # langdetect's random trials per call (its default is 7). 3 trials agree
+    # with 7 on 181/181 article bodies and cut its time by about a quarter.
+    language_trials: int = 3
     language_seed: int = 0
 
     # --- comment threads -------------------------------------------------------

@@ -44,12 +44,13 @@ def sample_text(text: str, limit: int) -> str:
     return text[start:end if end > start else start + limit]
 
 
-def detect_language(text: str, sample_chars: int = 1500, seed: int = 0) -> tuple[str, float]:
+def detect_language(text: str, sample_chars: int = 800, seed: int = 0, trials: int = 3) -> tuple[str, float]:
     """(ISO 639-1 code, probability) of the main language of ``text``."""
     sample = sample_text(text, sample_chars)
     if not any(c.isalpha() for c in sample):
         return UNDETERMINED, 0.0
     detector = _factory(seed).create()
+    detector.n_trial = trials
     detector.append(sample)
     try:
         best = detector.get_probabilities()[0]

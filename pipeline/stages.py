@@ -75,7 +75,8 @@ def strip_captions(doc: Document, config: Config) -> Document:
 
 
 def detect_document_language(doc: Document, config: Config) -> Document:
-    lang, prob = detect_language(doc.body, config.language_sample_chars, config.language_seed)
+    lang, prob = detect_language(doc.body, config.language_sample_chars, config.language_seed,
+                                 config.language_trials)
     doc.meta["language"] = lang
     doc.meta["language_probability"] = prob
     return doc
