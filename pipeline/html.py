@@ -90,34 +90,41 @@ def extract_document(record: RawRecord, text: str, config: Config) -> Document |
     tree = parse_html(text)
     url = record.provenance.get("url")
     doc = Document(id=record.id, source=record.source, text="")
-    result: Extraction | None = None
-    reason = ""
-    if tree is None:
-        reason = "not_html"
-    else:
-        try:
-            result = call_with_time_limit(lambda: extract_with_trafilatura(tree, url),
-                                          config.html_timeout_seconds)
-        except ExtractionTimeout:
-            reason = f"timeout after {config.html_timeout_seconds} s"
-            doc.flag("html_extraction_timeout")
-        if result is not None and not result.paragraphs:
-            reason, result = "trafilatura found no main text", None
-    if result is not None:
-        doc.meta.update(meta_from(result.metadata, url))
-        doc.text = "\n\n".join(with_title(result.paragraphs, doc.meta.get("title"), config))
+    outcome = run_extraction(tree, url, config)
+    if isinstance(outcome, Extraction):
+        doc.meta.update(meta_from(outcome.metadata, url))
+        doc.text = "\n\n".join(with_title(outcome.paragraphs, doc.meta.get("title"), config))
         doc.meta["extraction"] = "trafilatura"
-        if result.comments:
-            doc.extra["html_comments"] = result.comments
+        if outcome.comments:
+            doc.extra["html_comments"] = outcome.comments
         return doc
+    if outcome.startswith("timeout"):
+        doc.flag("html_extraction_timeout")
     doc.text = plain_text(tree) if tree is not None else text
-    doc.meta.update(extraction="fallback_plain_text", extraction_reason=reason or "not_html")
+    doc.meta.update(extraction="fallback_plain_text", extraction_reason=outcome)
     if url:
         doc.meta["url"] = url
     if not doc.text.strip():
-        return Reject(record.source, "no_main_text", f"HTML page without text ({reason})",
+        return Reject(record.source, "no_main_text", f"HTML page without text ({outcome})",
                       record.input_sha256)
     return doc
+
+
+def run_extraction(tree: lxml.html.HtmlElement | None, url: str | None,
+                   config: Config) -> Extraction | str:
+    """trafilatura's result within the time limit, or why the plain-text fallback is needed."""
+    if tree is None:
+        return "not_html"
+    try:
+        result = call_with_time_limit(lambda: extract_with_trafilatura(tree, url),
+                                      config.html_timeout_seconds)
+    except ExtractionTimeout:
+        return f"timeout after {config.html_timeout_seconds} s"
+    except Exception as err:  # noqa: BLE001 - an extractor bug costs one page its extraction
+        return f"trafilatura error: {type(err).__name__}: {err}"
+    if result is None or not result.paragraphs:
+        return "trafilatura found no main text"
+    return result
 
 
 def with_title(paragraphs: list[str], title: str | None, config: Config) -> list[str]:
@@ -133,13 +140,16 @@ def with_title(paragraphs: list[str], title: str | None, config: Config) -> list
 
     >>> with_title(["Body text here."], "Is it true?", Config())
     ['Is it true', 'Body text here.']
+    >>> with_title(["Is it true?", "Body text here."], "Is it true?", Config())
+    ['Is it true', 'Body text here.']
     """
-    if not title or not paragraphs or paragraphs[0].strip() == title.strip():
+    if not title or not paragraphs:
         return paragraphs
     heading = re.sub(r"[.!?…]+(['\"”’)]*)$", r"\1", title.strip())
     if not looks_like_title(Block(0, heading), config):
         return paragraphs
-    return [heading, *paragraphs]
+    kept_headline = paragraphs[0].strip() == title.strip()  # trafilatura kept the <h1>
+    return [heading, *paragraphs[kept_headline:]]
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement | None:
