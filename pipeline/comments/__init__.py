@@ -37,6 +37,7 @@ comment) go through the same scoring and policy; the raw list is taken out of
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,15 +62,14 @@ def split_comment_threads(doc: Document, config: Config) -> Document:
         return doc
     scores, withheld = score_comments(comments, config.toxicity_threshold)
     reasons = decide_removals(comments, [s.toxic for s in scores], policy)
-    section_removed = "section_toxic" in reasons
     relabel_blocks(doc.blocks, comments, reasons, scores)
-    doc.meta["comments"] = summarise_comments(comments, scores, reasons, policy, section_removed,
-                                              withheld)
+    summary = summarise_comments(comments, scores, reasons, policy, "section_toxic" in reasons,
+                                 withheld)
+    doc.meta["comments"] = summary
     kept = [kept_record(c, s, c.author not in withheld)
             for c, s, r in zip(comments, scores, reasons, strict=True) if not r]
     if config.keep_clean_comments and kept:
-        doc.extra["comments"] = {"policy": dict(policy.as_dict(), section_removed=section_removed),
-                                 "comments": kept}
+        doc.extra["comments"] = {"policy": summary["policy"], "comments": kept}
     return doc
 
 
@@ -143,14 +143,20 @@ def summarise_comments(comments: Sequence[Comment], scores: Sequence[Any], reaso
         }
         for c, s, r in zip(comments, scores, reasons, strict=True) if r
     ]
+    policy_used = dict(policy.as_dict(), section_removed=section_removed)
+    if comments and policy.threshold is None:
+        from pipeline.toxicity import OPERATING_THRESHOLD
+
+        policy_used["threshold"] = OPERATING_THRESHOLD
     return {
         "count": len(comments),
         "kept": len(comments) - len(removed),
         "removed": len(removed),
+        "removed_by_reason": dict(Counter(r for r in reasons if r)),
         "removed_toxic": removed,
         "authors_withheld": len(withheld),
         "from_html": sum(c.source == "html" for c in comments),
-        "policy": dict(policy.as_dict(), section_removed=section_removed),
+        "policy": policy_used,
     }
 
 

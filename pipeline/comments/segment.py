@@ -164,10 +164,9 @@ def segment_comments(blocks: list[Block]) -> list[Comment]:
             c.parent_name, c.reply_evidence = reply.group("parent").strip(), "reply_to_line"
             c.blocks[block.index] = "comments.reply_to"
         elif date:
-            if cur is not None and not cur.date and (not cur.body or not _opens_text(nxt)):
-                c = cur  # above the text (wpDiscuz, Disqus) or below it (Blogger)
-            else:
-                c = start()
+            # above the text (wpDiscuz, Disqus) or below it (Blogger), else a new comment's
+            same = cur is not None and not cur.date and (not cur.body or not _opens_text(nxt))
+            c = cur if same and cur is not None else start()
             c.date = date.group("date")
             c.blocks[block.index] = "comments.date"
             c.closed = c.closed or bool(c.body)
@@ -230,7 +229,7 @@ def comment_from_text(text: str, index: int = 0) -> Comment:
     """One comment from a string the HTML extractor found (one comment per string).
 
     Leading header lines are read as on a page (author, "says:", date, "Reply
-    to X"); when nothing is left after them the whole string is the text.
+    to X"); the last line is always text, so a lone name stays a comment.
 
     >>> c = comment_from_text("Jane Doe\\n3 years ago\\nI disagree with the author.")
     >>> c.author, c.date, c.text
@@ -255,7 +254,5 @@ def comment_from_text(text: str, index: int = 0) -> Comment:
         else:
             break
         pos += 1
-    comment.body = lines[pos:] if lines[pos:] else lines
-    if not lines[pos:]:
-        comment.author = comment.date = None
+    comment.body = lines[pos:]  # the loop leaves at least one line
     return comment
