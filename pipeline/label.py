@@ -39,9 +39,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 LONG_BLOCK_WORDS = 10
 SHORT_SENTENCE_WORDS = 4
 CHROME_PENALTY = 5.0
-# A "Related" heading near the top of the text is a teaser box beside the
-# article, not the end of it: it only swallows what follows when the text
-# before it is this long, or at least RELATED_MIN_SHARE of the text after it.
+# A guarded heading ("Related", "Comments", "12 comments") near the top of the
+# text is a menu item or teaser box, not the end of the article: it only
+# swallows what follows when the text before it is this long, or at least
+# RELATED_MIN_SHARE of the text after it.
 RELATED_MIN_WORDS_BEFORE = 100
 RELATED_MIN_SHARE = 0.5
 # This many short lines straight under a "Related" heading make it a link list.
@@ -156,7 +157,7 @@ def _ends_link_list(scores: list[float], heading: int, index: int) -> bool:
 
 
 def _may_open(scores: list[float], index: int, rule: Rule, span: tuple[int, int]) -> bool:
-    if rule.section_label != "related":
+    if not rule.guarded:
         return True
     before = sum(max(0.0, s) for s in scores[span[0]:index])
     after = sum(max(0.0, s) for s in scores[index + 1:span[1]])

@@ -82,7 +82,7 @@ COMMENT_WIDGETS = (
          "wpDiscuz sorting tabs and counters, also plain 'N comments' counters.",
          ("Newest Most Voted", "Inline Feedbacks", "View all comments", "12 comments"),
          ("The newest model was voted best in class.",),
-         scope="section", section_label="comment"),
+         guarded=True, scope="section", section_label="comment"),
     Rule("wpdiscuz.thoughts", "comment_widget", "boilerplate:comment_widget",
          r"^would love your thoughts, please comment\.?x?$|^x$",
          "wpDiscuz bubble text ('Would love your thoughts, please comment.' plus its close 'x').",
@@ -104,7 +104,16 @@ COMMENT_WIDGETS = (
          "Plain comment-area headings on news sites; opens the comment section (only after the article starts).",
          ("Comments", "Join the conversation", "View 12 comments", "Comments are closed."),
          ("Comments by the minister angered the opposition.",),
-         scope="section", section_label="comment"),
+         guarded=True, scope="section", section_label="comment"),
+    Rule("comments.author_date_line", "comment_widget", "comment",
+         r"^.{1,60}?\s+on\s+([A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|\d{4}-\d{2}-\d{2})(,?\s+(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?)?\s+(said|says|wrote)\s*:?$|"
+         r"^.{1,60}?\s+(said|says|wrote)\s*:?\s*([A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}|\d{4}-\d{2}-\d{2})(,?\s+(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?)?$",
+         "WordPress core comment header ('Jane on September 12, 2018 at 4:47 pm said:'); opens the comment section.",
+         ("Milan Griffes on September 12, 2018 at 4:47 pm said:", "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:",
+          "Nigel says: June 3, 2019 at 4:12 pm"),
+         ("Posted on September 12, 2018 the report said the talks had failed after two days of meetings in Geneva.",
+          "The minister says:", "By Al Root Updated Nov. 19, 2019 8:21 am ET"),
+         scope="section", section_label="comment", max_words=20, flags=0),
     Rule("comments.akismet", "comment_widget", "boilerplate:comment_widget",
          r"^this site uses akismet to reduce spam\b.{0,80}$",
          "Akismet notice under WordPress comment forms.",
@@ -186,7 +195,7 @@ RELATED = (
          ("R E L A T E D :", "Related Articles", "You may also like", "Read also:"),
          ("Related parties were questioned by the police.", "See also the appendix to the report for details.",
           "Read More"),
-         scope="section", section_label="related"),
+         guarded=True, scope="section", section_label="related"),
 )
 
 DISCLAIMER = (

@@ -41,6 +41,9 @@ class Rule:
     section_label: str = ""
     flags: int = re.IGNORECASE
     max_words: int = 0  # 0: any length; else the block may have at most this many words
+    # A guarded section rule opens its section only after enough article text
+    # (see pipeline.label): its heading also appears in menus and teaser boxes.
+    guarded: bool = False
 
     def __post_init__(self) -> None:
         if not self.positive or not self.negative:
