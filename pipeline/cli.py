@@ -51,7 +51,6 @@ def format_summary(summary: dict[str, Any]) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pipeline.runner import run_local
     from pipeline.store import StoreError
 
     overrides = _parse_overrides(args.set)
@@ -60,13 +59,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"error: raw directory {raw} does not exist", file=sys.stderr)
         return EXIT_ERROR
     try:
-        if args.engine == "prefect":
-            from pipeline.flows import clean_corpus
-
-            summary = clean_corpus(raw_dir=str(raw), clean_dir=str(clean), batch_size=args.batch_size,
-                                   workers=args.workers, overrides=overrides or None)
-        else:
-            summary = _run_with_progress(raw, clean, overrides, args)
+        summary = _run_with_progress(raw, clean, overrides, args)
     except StoreError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_ERROR
@@ -85,6 +78,12 @@ def _run_with_progress(raw: Path, clean: Path, overrides: dict[str, Any], args: 
         bar.update(len(result["written"]) + len(result["unchanged"]) + len(result["rejects"]))
 
     try:
+        if args.engine == "prefect":  # the clean-corpus flow, in embedded mode unless a server is set
+            from pipeline.flows import clean_corpus, reporting_progress
+
+            with reporting_progress(advance):
+                return clean_corpus(raw_dir=str(raw), clean_dir=str(clean), batch_size=args.batch_size,
+                                    workers=args.workers, overrides=overrides or None)
         return run_local(raw, clean, overrides or None, args.batch_size, args.workers or default_workers(), advance)
     finally:
         bar.close()

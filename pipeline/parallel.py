@@ -1,0 +1,90 @@
+"""Batches on local processes, and which errors are worth retrying. No Prefect here.
+
+The flow's ``clean-batch`` tasks run in threads of the flow process (one API
+client, cheap bookkeeping) and hand the CPU work to a pool of processes made
+here. The pool's processes fork from a forkserver that has already imported
+:mod:`pipeline.batch` and nothing of Prefect, so they start in milliseconds
+and stay small.
+
+Exceptions lose their ``__cause__`` on the way back from a process; a
+``StoreError`` raised from an EIO would look permanent. So the worker side
+classifies the error first (:func:`is_transient`) and sends a transient one
+back as :class:`TransientIOError`, which keeps its errno.
+"""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+from typing import Any
+
+from pipeline.batch import process_batch
+from pipeline.store import StoreLocked
+
+# errno values that say "try again later", not "this will never work"
+# (a permission error or a full disk will not fix itself in seconds).
+TRANSIENT_ERRNOS = frozenset({
+    errno.EIO, errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.ETIMEDOUT, errno.ESTALE,
+    errno.ENETDOWN, errno.ENETUNREACH, errno.ENETRESET, errno.ECONNRESET, errno.ECONNABORTED,
+    errno.EHOSTUNREACH, errno.ENOLCK,
+})
+# Imported once by the forkserver; every pool process forks with it loaded.
+PRELOAD = ["pipeline.parallel"]
+
+
+class TransientIOError(OSError):
+    """A transient I/O error from a pool process, errno kept so the retry condition sees it."""
+
+
+def is_transient(exc: BaseException | None) -> bool:
+    """Whether an error (or one it was raised from) is worth retrying.
+
+    >>> is_transient(OSError(errno.ESTALE, "Stale file handle"))
+    True
+    >>> is_transient(PermissionError(errno.EACCES, "Permission denied"))
+    False
+    >>> is_transient(ValueError("bad page"))
+    False
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, StoreLocked):
+            return False
+        if isinstance(exc, TimeoutError | ConnectionError):
+            return True
+        if isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS:
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def process_batch_in_worker(sources: list[str], raw_dir: str, clean_dir: str,
+                            overrides: dict[str, Any] | None) -> dict[str, Any]:
+    """:func:`~pipeline.batch.process_batch` in a pool process, transient errors made recognisable."""
+    try:
+        return process_batch(sources, raw_dir, clean_dir, overrides)
+    except Exception as exc:
+        if is_transient(exc):
+            raise TransientIOError(errno.EIO, f"{type(exc).__name__}: {exc}") from None
+        raise
+
+
+def pool_context() -> BaseContext:
+    """forkserver where the platform has one (Linux, macOS), else spawn.
+
+    Never plain fork: the flow process runs Prefect's threads, and forking a
+    threaded process can deadlock the child.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def open_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes for :func:`process_batch_in_worker`."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=pool_context())

@@ -1,0 +1,327 @@
+"""Benchmark: documents per second and peak memory of the batch function and the flow.
+
+Generates N realistic pages of about 10 KB into a temporary directory (each
+one a seed page's header and trailing boilerplate around paragraphs drawn
+from all seed pages, shuffled and lightly varied, so no two are the same),
+then measures:
+
+  (a) the bare batch function (pipeline.batch.process_batch) in one process;
+  (b) the clean-corpus flow on all cores (a fresh clean/);
+  (c) the same flow again with nothing changed.
+
+The phases import a snapshot of ``pipeline/`` copied at the start: the
+pipeline fingerprint hashes the code, so an edit to the working tree between
+(b) and (c) would otherwise (rightly) make (c) clean everything again.
+
+Each phase runs in its own Python process so its peak memory (RSS of the
+process and all its children, sampled every 50 ms) is its own. (b) and (c)
+run against one temporary Prefect server started once; the figures are given
+without the server's start-up (what a deployment run on a running server
+pays) and with it (what `pipeline run` in embedded mode pays once per call).
+
+    .venv/bin/python scripts/bench.py            # 2,000 documents
+    .venv/bin/python scripts/bench.py --n 10000  # memory must not grow with N
+    .venv/bin/python scripts/bench.py --profile  # where (a) spends its time
+
+Targets on 2 cores (issue 3): (a) >= 100 docs/s; (b) >= 1.6 x (a);
+(c) <= 10 % of (b)'s time; peak memory flat in N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS_RAW = REPO.parent / "shared" / "seeds" / "raw"
+FALLBACK_RAW = REPO / "raw"
+# A document of this many bytes is what the targets are stated for.
+TARGET_DOC_BYTES = 10_000
+# A block with at least this many words is article text; the shorter blocks
+# after the last such block are the page's trailing boilerplate.
+PARAGRAPH_MIN_WORDS = 25
+SAMPLE_SECONDS = 0.05
+TARGETS = {"a_docs_per_s": 100.0, "b_over_a": 1.6, "c_over_b": 0.10}
+
+
+# --- corpus -----------------------------------------------------------------
+
+def split_page(text: str) -> tuple[list[str], list[str], list[str]]:
+    """A seed page as (header blocks, article paragraphs, trailing boilerplate blocks)."""
+    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text) if b.strip()]
+    long_ = [i for i, b in enumerate(blocks) if len(b.split()) >= PARAGRAPH_MIN_WORDS]
+    if not long_:
+        return blocks[:1], blocks[1:], []
+    first, last = long_[0], long_[-1]
+    return blocks[:first], blocks[first:last + 1], blocks[last + 1:]
+
+
+def load_seed_pages(raw_dir: Path) -> list[tuple[list[str], list[str], list[str]]]:
+    return [split_page(p.read_text(encoding="utf-8")) for p in sorted(raw_dir.glob("*.txt"))]
+
+
+def vary(paragraph: str, rng: random.Random) -> str:
+    """Swap two neighbouring sentences sometimes and tag a number, so pages differ byte-wise."""
+    sentences = re.split(r"(?<=[.!?”])\s+", paragraph)
+    if len(sentences) > 2 and rng.random() < 0.5:
+        i = rng.randrange(len(sentences) - 1)
+        sentences[i], sentences[i + 1] = sentences[i + 1], sentences[i]
+    if rng.random() < 0.3:
+        sentences.append(f"That was point {rng.randrange(1, 999)}.")
+    return " ".join(sentences)
+
+
+Page = tuple[list[str], list[str], list[str]]
+
+
+def make_page(index: int, seeds: list[Page], pool: list[str]) -> str:
+    rng = random.Random(index)
+    header, _, tail = seeds[index % len(seeds)]
+    header = list(header) or ["Untitled"]
+    header[0] = f"{header[0]} ({index})"
+    body: list[str] = []
+    size = sum(len(b) for b in header + tail)
+    while size < TARGET_DOC_BYTES:
+        paragraph = vary(rng.choice(pool), rng)
+        body.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 2
+    return "\n\n".join(header + body + list(tail)) + "\n"
+
+
+def generate(n: int, out_dir: Path, seed_dir: Path) -> int:
+    """Write ``n`` pages into ``out_dir`` (streamed: one page in memory at a time); total bytes."""
+    seeds = load_seed_pages(seed_dir)
+    pool = [p for _, body, _ in seeds for p in body]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n):
+        data = make_page(i, seeds, pool).encode("utf-8")
+        (out_dir / f"{i // 1000:03d}" / f"page_{i:06d}.txt").parent.mkdir(exist_ok=True)
+        (out_dir / f"{i // 1000:03d}" / f"page_{i:06d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+# --- measuring -----------------------------------------------------------------
+
+class PeakRss:
+    """Peak resident memory of this process and all its descendants, sampled in a thread."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self._root = psutil.Process()
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            total = 0
+            try:
+                procs = [self._root, *self._root.children(recursive=True)]
+            except psutil.Error:
+                procs = [self._root]
+            for proc in procs:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    continue
+            self.peak = max(self.peak, total)
+            self._stop.wait(SAMPLE_SECONDS)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - started, value
+
+
+def phase_batch(raw: Path, clean: Path, batch_size: int) -> dict[str, Any]:
+    """(a): every batch through process_batch, one after the other, in this process."""
+    from pipeline.batch import process_batch
+    from pipeline.runner import plan_batches
+
+    def work() -> int:
+        done = 0
+        for batch in plan_batches(raw, batch_size):
+            result = process_batch(batch, raw, clean)
+            done += len(result["written"]) + len(result["unchanged"]) + len(result["rejects"])
+        return done
+
+    with PeakRss() as rss:
+        seconds, docs = timed(work)
+    return {"seconds": seconds, "docs": docs, "peak_rss": rss.peak}
+
+
+def phase_flows(raw: Path, clean: Path, batch_size: int, workers: int | None) -> dict[str, Any]:
+    """(b) and (c): the flow twice against one temporary Prefect server."""
+    from prefect.server.api.server import SubprocessASGIServer
+
+    started = time.perf_counter()
+    server = SubprocessASGIServer()
+    server.start()
+    server_seconds = time.perf_counter() - started
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        from pipeline.flows import clean_corpus
+
+        out: dict[str, Any] = {"server_seconds": server_seconds}
+        for name in ("b", "c"):
+            with PeakRss() as rss:
+                seconds, summary = timed(lambda: clean_corpus(
+                    raw_dir=str(raw), clean_dir=str(clean), batch_size=batch_size, workers=workers))
+            out[name] = {"seconds": seconds, "docs": summary["discovered"],
+                         "cleaned": summary["cleaned"], "unchanged": summary["unchanged"],
+                         "rejected": summary["rejected"],
+                         "rejected_by_reason": summary["rejected_by_reason"],
+                         "peak_rss": rss.peak}
+        return out
+    finally:
+        server.stop()
+
+
+def snapshot_code(work: Path) -> Path:
+    """Copy ``pipeline/`` into ``work/code`` (what the phases import), without caches."""
+    import shutil
+
+    target = work / "code"
+    shutil.copytree(REPO / "pipeline", target / "pipeline",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return target
+
+
+def run_phase(args: list[str], code: Path) -> dict[str, Any]:
+    """Run one phase in a fresh interpreter so its memory peak is its own."""
+    env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_LOGGING_LEVEL="WARNING", PYTHONPATH=str(code))
+    env.pop("PREFECT_API_URL", None)
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
+                          env=env, cwd=code, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(f"phase {args[:2]} failed with status {done.returncode}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def profile_batch(raw: Path, clean: Path, batch_size: int, top: int = 25) -> None:
+    """cProfile of (a) on the first few batches: where a document's time goes."""
+    import cProfile
+    import pstats
+
+    from pipeline.batch import process_batch
+    from pipeline.runner import plan_batches
+
+    batches = plan_batches(raw, batch_size)[:4]
+    process_batch(batches[0][:1], raw, clean)  # imports and caches outside the profile
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for batch in batches:
+        process_batch(batch, raw, clean)
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
+def mb(n: int) -> str:
+    return f"{n / 1e6:.0f} MB"
+
+
+def report(n: int, total_bytes: int, a: dict[str, Any], flows: dict[str, Any]) -> Iterator[str]:
+    b, c, server = flows["b"], flows["c"], flows["server_seconds"]
+    a_rate = a["docs"] / a["seconds"]
+    b_rate, b_rate_srv = b["docs"] / b["seconds"], b["docs"] / (b["seconds"] + server)
+    c_ratio = c["seconds"] / b["seconds"]
+    c_ratio_srv = (c["seconds"] + server) / (b["seconds"] + server)
+    c_rate = c["docs"] / c["seconds"]
+    yield f"corpus: {n} documents, {total_bytes / n / 1000:.1f} KB average, {os.cpu_count()} cores"
+    yield (f"(a) batch function, 1 process : {a['seconds']:7.2f} s  {a_rate:7.1f} docs/s"
+           f"  peak {mb(a['peak_rss'])}")
+    yield (f"(b) flow, all cores           : {b['seconds']:7.2f} s  {b_rate:7.1f} docs/s"
+           f"  peak {mb(b['peak_rss'])}  ({b['cleaned']} cleaned, {b['rejected']} rejected"
+           f" {b.get('rejected_by_reason') or ''})")
+    yield (f"(c) flow re-run, no change    : {c['seconds']:7.2f} s  {c_rate:7.1f} docs/s"
+           f"  peak {mb(c['peak_rss'])}  ({c['unchanged']} unchanged, {c['cleaned']} cleaned)")
+    yield (f"temporary Prefect server start: {server:7.2f} s"
+           " (paid once per `pipeline run`, not by deployment runs)")
+    yield ""
+    yield f"(a) {a_rate:.1f} docs/s            target >= {TARGETS['a_docs_per_s']:.0f}"
+    yield (f"(b)/(a) {b_rate / a_rate:.2f}x (with server start {b_rate_srv / a_rate:.2f}x)"
+           f"   target >= {TARGETS['b_over_a']}")
+    yield (f"(c)/(b) {c_ratio:.1%} of the time (with server start {c_ratio_srv:.1%})"
+           f"   target <= {TARGETS['c_over_b']:.0%}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=2000, help="documents (default 2000)")
+    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="flow processes (default: all cores)")
+    parser.add_argument("--seeds", type=Path,
+                        default=SEEDS_RAW if SEEDS_RAW.is_dir() else FALLBACK_RAW)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--profile", action="store_true", help="profile (a) instead of timing")
+    parser.add_argument("--phase", choices=["batch", "flows"], help=argparse.SUPPRESS)
+    parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.phase:  # child process: one measurement, JSON on the last line
+        import pipeline
+
+        assert Path(pipeline.__file__).parent == args.dir / "code" / "pipeline", pipeline.__file__
+        raw = args.dir / "raw"
+        if args.phase == "batch":
+            result = phase_batch(raw, args.dir / "clean-a", args.batch_size)
+        else:
+            result = phase_flows(raw, args.dir / "clean-b", args.batch_size, args.workers)
+        print(json.dumps(result))
+        return 0
+
+    work = Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
+    print(f"generating {args.n} documents in {work} ...", flush=True)
+    total = generate(args.n, work / "raw", args.seeds)
+    if args.profile:
+        profile_batch(work / "raw", work / "clean-p", args.batch_size)
+        return 0
+    common = ["--dir", str(work), "--batch-size", str(args.batch_size), "--n", str(args.n)]
+    print("(a) batch function in one process ...", flush=True)
+    code = snapshot_code(work)
+    a = run_phase(["--phase", "batch", *common], code)
+    print("(b) and (c) flow on all cores, twice ...", flush=True)
+    workers = ["--workers", str(args.workers)] if args.workers else []
+    flows = run_phase(["--phase", "flows", *common, *workers], code)
+    print()
+    for line in report(args.n, total, a, flows):
+        print(line)
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
