@@ -41,7 +41,9 @@ def raw(tmp_path: Path) -> Path:
     dump = (INPUTS / "dump.jsonl").read_bytes()
     (raw / "dump2.jsonl.gz").write_bytes(gzip.compress(dump))
     (raw / "dump3.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(dump))
-    (raw / "mixed.warc").write_bytes(gzip.decompress((INPUTS / "mixed.warc.gz").read_bytes()))
+    warc = gzip.decompress((INPUTS / "mixed.warc.gz").read_bytes())
+    (raw / "mixed.warc").write_bytes(warc)
+    (raw / "mixed.warc.zst").write_bytes(zstandard.ZstdCompressor().compress(warc))
     return raw
 
 
@@ -118,8 +120,8 @@ def test_warc_provenance_charset_and_stable_ids(raw: Path) -> None:
     assert second.declared_charset == "utf-8"  # from the page's <meta>
     again = read(raw, "mixed.warc.gz")
     assert [i.id for i in again] == [i.id for i in read(raw, "mixed.warc.gz")]
-    assert [i.source.split("#")[1] for i in read(raw, "mixed.warc")] == [
-        i.source.split("#")[1] for i in again]
+    for other in ("mixed.warc", "mixed.warc.zst"):
+        assert [i.source.split("#")[1] for i in read(raw, other)] == [i.source.split("#")[1] for i in again]
 
 
 def test_warc_page_in_windows_1252_comes_out_right(raw: Path) -> None:
