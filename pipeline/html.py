@@ -29,7 +29,7 @@ import ctypes
 import re
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -195,10 +195,16 @@ def comments_of(tree: lxml.html.HtmlElement, url: str | None) -> list[str]:
 
 
 def comment_items(tree: lxml.html.HtmlElement) -> list[str]:
-    """One string per comment from WordPress-style markup, nested replies apart."""
+    """One string per comment from WordPress-style markup, nested replies apart.
+
+    A reply (an item nested in another) starts with "Reply to <author>", the
+    line the comment-thread stage reads to link it to its parent.
+    """
     nodes = COMMENT_BODY_XPATH(tree) or COMMENT_ITEM_XPATH(tree)
+    items = set(COMMENT_ITEM_XPATH(tree))
     texts = []
     for node in nodes:
+        parent = _parent_author(node, items)
         own = deepcopy(node)
         for nested in [*COMMENT_ITEM_XPATH(own), *own.xpath(".//ol | .//ul")]:
             if nested is not own and nested.getparent() is not None:
@@ -206,8 +212,21 @@ def comment_items(tree: lxml.html.HtmlElement) -> list[str]:
         lines = [line for line in plain_text(own).split("\n")
                  if line.strip() and not COMMENT_CHROME.match(line.strip())]
         if lines:
-            texts.append("\n".join(lines))
+            texts.append("\n".join(([f"Reply to {parent}"] if parent else []) + lines))
     return texts
+
+
+def _parent_author(node: lxml.html.HtmlElement, items: set[lxml.html.HtmlElement]) -> str | None:
+    """The author of the comment ``node`` answers, when it sits inside another comment."""
+    own = node if node in items else next((a for a in node.iterancestors() if a in items), None)
+    if own is None:
+        return None
+    parent = next((a for a in own.iterancestors() if a in items), None)
+    if parent is None:
+        return None
+    names = parent.xpath('.//*[contains(@class, "fn") or contains(@class, "comment-author")]')
+    name = re.sub(r"\s+says:?$", "", names[0].text_content().strip()) if names else ""
+    return name or None
 
 
 def plain_text(tree: lxml.html.HtmlElement) -> str:
@@ -267,7 +286,8 @@ def call_with_time_limit(fn: Callable[[], T], seconds: float) -> T:
     worker threads) a watchdog timer raises the exception inside the calling
     thread. Both interrupt Python code only: a single long call into C (one
     lxml parse) finishes first, which the record size limits keep short.
-    Overhead: about 10 µs (signal) and 100 µs (watchdog) per call.
+    Overhead per call, measured: 13 µs (signal), 0.1-0.9 ms (watchdog: a
+    timer thread per call), against 40 ms for the extraction itself.
 
     >>> call_with_time_limit(lambda: 42, 1.0)
     42
@@ -323,11 +343,3 @@ def _with_watchdog(fn: Callable[[], T], seconds: float) -> T:
             state["done"] = True
             ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)
 
-
-def iter_paragraphs(text: str) -> Iterator[str]:
-    """The blank-line-separated paragraphs of an extracted text (for tests and scripts).
-
-    >>> list(iter_paragraphs("A\\n\\nB\\nC"))
-    ['A', 'B\\nC']
-    """
-    yield from (p for p in text.split("\n\n") if p.strip())

@@ -57,7 +57,7 @@ def test_wordpress_comments_leave_the_body_and_arrive_one_per_comment() -> None:
     assert "Support independent local journalism" not in doc.text
     comments = doc.extra["html_comments"]
     assert [c.split("\n")[0] for c in comments] == [
-        "Harold Pike says:", "Jenny Moss says:", "Tom Ashby says:"]
+        "Harold Pike says:", "Reply to Harold Pike", "Tom Ashby says:"]
     assert "April 12, 2021 at 10:02 am" in comments[0] and "1947" in comments[0]
     assert "Same in our street" not in comments[0]  # the reply is its own comment
     assert not any(line == "Reply" for c in comments for line in c.split("\n"))
@@ -76,6 +76,9 @@ def test_wordpress_page_cleans_to_the_article_with_its_metadata() -> None:
     assert doc.meta["publisher"] == "Valley Courier"
     assert doc.meta["url"] == "https://valleycourier.example/2021/04/12/river-towns-floods/"
     assert doc.meta["extraction"] == "trafilatura"
+    kept = doc.extra["comments"]["comments"]
+    assert [(c["author"], c["reply_to"]) for c in kept] == [
+        ("Harold Pike", None), ("Jenny Moss", 0), ("Tom Ashby", None)]
 
 
 def test_trafilatura_default_would_have_put_the_comments_in_the_text() -> None:
