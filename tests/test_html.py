@@ -194,6 +194,12 @@ def test_declared_legacy_charset_is_used() -> None:
     assert doc.meta["input_encoding"] == "iso8859-1"
 
 
+def test_no_publication_date_from_a_copyright_footer() -> None:
+    body = f"<article><h1>Library hours</h1><p>{PARAGRAPH}</p></article><footer>© 2019 The Gazette</footer>"
+    doc = extracted(page(body))
+    assert "published" not in doc.meta and "dates" not in doc.meta
+
+
 def test_comment_items_skip_nested_replies() -> None:
     tree = parse_html(WORDPRESS.decode())
     assert tree is not None
