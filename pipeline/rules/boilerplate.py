@@ -149,7 +149,7 @@ DONATION = (
 
 SHARE = (
     Rule("share.punctuation_residue", "share", "boilerplate:share",
-         r"^[\s,;|·•/\\\-–—_*#.:]+$",
+         r"^[\s,;|·•/\\\-–—*#.:]+$",
          "What is left of tag and share bars after the links are stripped (', , , ,').",
          (", , ,", ", , , , , , , ,", "| | |", "• • •"),
          ("...and so on, he said",)),
@@ -207,14 +207,15 @@ DISCLAIMER = (
          ("Re-publications are welcome, but we kindly ask you,", "This article was originally published on RT."),
          ("Republicans are welcome to join, the senator said.",)),
     Rule("disclaimer.responsibility", "disclaimer", "disclaimer",
-         r"^(note|disclaimer)\s*:|^(the )?(views|opinions) expressed (in this (article|piece|post) |here |herein )?"
+         r"^disclaimer\s*:|^note\s*:\s*(the )?(contents?|views|opinions|articles?|this (article|post|piece))\b|^(the )?(views|opinions) expressed (in this (article|piece|post) |here |herein )?"
          r"are (solely |those of |of |the )|^.{0,100}\bsole responsibility of (their|the) authors?|"
          r"^copyright owners can notify|^complaints and corrections|^all rights reserved|^©|^copyright ©?\s*\d{4}",
          "Editorial responsibility disclaimers and copyright lines.",
          ("NOTE: The contents of the articles, speeches or comments on this page are of sole responsibility of their authors.",
           "The views expressed in this article are solely those of the author.",
           "Copyright owners can notify their claims to us"),
-         ("Note that the bridge opened in 1998.", "The views expressed by the crowd were mixed.")),
+         ("Note that the bridge opened in 1998.", "The views expressed by the crowd were mixed.",
+          "Note: Garnet Hathaway was ejected from the game in the second period.")),
     Rule("disclaimer.network", "disclaimer", "disclaimer",
          r"^our network\s*\(|^our network of (sites|websites|pages|channels)\b|^(war press info network|syrian free press network)\b|"
          r"^submitted by\s+\S+\s*$|^(join|follow) (us|our channel) on\b",
@@ -248,7 +249,7 @@ BYLINE = (
 NAVIGATION = (
     Rule("nav.read_more_link", "navigation", "boilerplate:navigation",
          r"^(read|see|view|show|load) (more|all|full (story|article)|the full (story|article)|next)\s*[»›→>.…]*$|"
-         r"^continue reading\b.{0,80}$|^click here\b.{0,60}$",
+         r"^continue reading\b.{0,80}$",
          "Teaser buttons ('Read More', 'Continue reading'); unlike a 'Read also:' heading they open nothing.",
          ("Read More", "Continue reading →", "Read the full story"),
          ("Read more books, the minister told pupils.",)),
