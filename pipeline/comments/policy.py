@@ -10,9 +10,9 @@ In order:
    dump that is how a reply to it looks (seed 003: "boy, where do you collect
    such stupidities???" answers the antisemitic comment above it);
 3. when the page shows no reply relation at all (nesting cannot be seen) and
-   at least ``comment_section_toxic_share`` of the comments are toxic, the
-   section is judged toxic and removed whole (``section_toxic``): the other
-   comments are then most likely answers to hate we cannot place;
+   at least ``comment_section_toxic_share`` of the comments, and two or more,
+   are toxic, the section is judged toxic and removed whole (``section_toxic``):
+   the other comments are then most likely answers to hate we cannot place;
 4. a kept comment that repeats QUOTE_MIN_WORDS words in a row of a removed
    toxic one is removed too (``quotes_toxic``), so toxic text never reaches a
    file inside a quote.
@@ -42,6 +42,11 @@ INFERRED_REPLY_MAX_WORDS = 40
 # Shared run of words that counts as quoting a removed comment; 6 words is
 # above common phrases ("at the end of the day") and below a quoted sentence.
 QUOTE_MIN_WORDS = 6
+
+# A section is judged toxic only with at least this many toxic comments: with one,
+# removing it and its visible or inferred replies is enough, and a two-comment
+# section would otherwise lose its one harmless comment at a share of 0.5.
+SECTION_MIN_TOXIC = 2
 
 REASONS = ("toxic", "reply_to_toxic", "section_toxic", "quotes_toxic")
 
@@ -76,8 +81,8 @@ def infer_replies(comments: Sequence[Comment], toxic: Sequence[bool]) -> None:
 
 
 def section_is_toxic(comments: Sequence[Comment], toxic: Sequence[bool], share: float) -> bool:
-    """No visible nesting and at least ``share`` of the comments toxic."""
-    if not comments or any(c.reply_to is not None for c in comments):
+    """No visible nesting, at least SECTION_MIN_TOXIC toxic comments and ``share`` of them all."""
+    if sum(toxic) < SECTION_MIN_TOXIC or any(c.reply_to is not None for c in comments):
         return False
     return sum(toxic) / len(comments) >= share
 
