@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -236,19 +235,3 @@ def test_toxicity_threshold_option_and_batches() -> None:
     assert [json.loads(x)["toxic"] for x in strict.getvalue().splitlines()] == [False] * 6
     assert [json.loads(x)["toxic"] for x in loose.getvalue().splitlines()] == [True] * 6
 
-
-def test_comment_stage_is_cheap() -> None:
-    """Segmenting, scoring and sorting seed 003's seven comments costs milliseconds."""
-    need_shared()
-    from pipeline.stages import STAGES, run_stages
-
-    before = STAGES[:STAGES.index(split_comment_threads)]
-    text = (SEEDS / "raw" / SEED_003).read_text(encoding="utf-8")
-    docs = [run_stages(Document("d", SEED_003, text), Config(), before) for _ in range(21)]
-    split_comment_threads(docs.pop(), Config())  # loads the model once
-    started = time.process_time()  # CPU time: other processes on the machine don't count
-    for doc in docs:
-        split_comment_threads(doc, Config())
-    assert docs[0].meta["comments"]["count"] == 7
-    # ~14 ms on the dev machine, nearly all of it the scorer on ~500 words of comments
-    assert (time.process_time() - started) / len(docs) < 0.05

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -300,26 +299,6 @@ def test_publication_metadata_never_overwrites() -> None:
     assert doc.meta["dates"][0] == html_date
     assert doc.meta["dates"][1]["value"] == "2015-09-28"
     assert doc.meta["publisher_evidence"][0]["name"] == "Sputnik News"
-
-
-# --- speed -----------------------------------------------------------------------
-
-
-def test_detectors_are_fast_on_a_2000_word_document() -> None:
-    """A regression guard; eval_translation.py measures the real figure (~6.5 ms)."""
-    need_shared()
-    body = gold("002_f7e48ce4ce53cbec")["body"]
-    text = "\n\n".join([body, body])
-    assert len(text.split()) >= 2000
-    config = Config()
-    times = []
-    for _ in range(7):
-        doc = Document(id="s", source="s.txt", text=text)
-        doc.blocks = split_blocks(text)
-        started = time.perf_counter()
-        detect_translation_artifacts(doc, config)
-        times.append(time.perf_counter() - started)
-    assert sorted(times)[len(times) // 2] < 0.05
 
 
 def test_a_paragraph_that_is_only_a_link_is_relabelled_not_emptied() -> None:
