@@ -94,12 +94,18 @@ def retry_on_transient_io(task: Any, task_run: Any, state: Any) -> bool:
     persist_result=False,
 )
 def clean_batch(sources: list[str], raw_dir: str, clean_dir: str,
-                overrides: dict[str, Any] | None) -> dict[str, Any]:
-    """Clean one batch of inputs into the store (see :func:`pipeline.batch.process_batch`)."""
+                overrides: dict[str, Any] | None,
+                known: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Clean one batch of inputs into the store (see :func:`pipeline.batch.process_batch`).
+
+    ``known`` is the part of the manifest about these sources, so a batch does
+    not re-read the whole manifest (megabytes, for a large corpus).
+    """
     pool = _local_pool
     if pool is None:
-        return process_batch(sources, raw_dir, clean_dir, overrides)
-    return pool.submit(process_batch_in_worker, sources, raw_dir, clean_dir, overrides).result()
+        return process_batch(sources, raw_dir, clean_dir, overrides, known)
+    return pool.submit(process_batch_in_worker, sources, raw_dir, clean_dir, overrides,
+                       known).result()
 
 
 def cut_batches(sources: Sequence[str], batch_size: int) -> list[list[str]]:
@@ -110,6 +116,44 @@ def cut_batches(sources: Sequence[str], batch_size: int) -> list[list[str]]:
     """
     size = max(1, batch_size)
     return [list(sources[i:i + size]) for i in range(0, len(sources), size)]
+
+
+def source_file(source: str) -> str:
+    """The raw file a source came from (records inside a container carry ``#n``).
+
+    >>> source_file("dump.jsonl#17"), source_file("page.txt")
+    ('dump.jsonl', 'page.txt')
+    """
+    return source.partition("#")[0]
+
+
+def manifest_by_file(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The manifest cut by raw file, so each batch gets only the entries about its files.
+
+    >>> sliced = manifest_by_file({"documents": {"d1": {"source": "a.txt"}, "d2": {"source": "a.txt#1"}},
+    ...                            "rejects": {"b.txt": {"reason": "empty"}}})
+    >>> sorted(sliced["a.txt"]["documents"]), sorted(sliced["b.txt"]["rejects"])
+    (['d1', 'd2'], ['b.txt'])
+    """
+    index: dict[str, dict[str, Any]] = {}
+    for doc_id, entry in manifest.get("documents", {}).items():
+        part = index.setdefault(source_file(str(entry.get("source", ""))), {"documents": {}, "rejects": {}})
+        part["documents"][doc_id] = entry
+    for source, entry in manifest.get("rejects", {}).items():
+        part = index.setdefault(source_file(source), {"documents": {}, "rejects": {}})
+        part["rejects"][source] = entry
+    return index
+
+
+def manifest_for(batch: Sequence[str], index: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The manifest entries about the files of ``batch`` (documents, derived ones, rejects)."""
+    known: dict[str, Any] = {"documents": {}, "rejects": {}}
+    for name in batch:
+        part = index.get(name)
+        if part:
+            known["documents"].update(part["documents"])
+            known["rejects"].update(part["rejects"])
+    return known
 
 
 def failed_batch_result(sources: Sequence[str], err: BaseException) -> dict[str, Any]:
@@ -152,7 +196,8 @@ def task_runner_for(workers: int, dask_address: str | None) -> TaskRunner[Any]:
 
 def run_batches(batches: list[list[str]], raw_dir: str, clean_dir: str,
                 overrides: dict[str, Any] | None, workers: int,
-                dask_address: str | None) -> Iterator[dict[str, Any]]:
+                dask_address: str | None,
+                manifest: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Submit one ``clean-batch`` task per batch and yield results as they finish.
 
     A one-batch run starts no process: that would cost more than it saves.
@@ -160,12 +205,13 @@ def run_batches(batches: list[list[str]], raw_dir: str, clean_dir: str,
     if not batches:
         return
     workers = min(workers, len(batches))
+    index = manifest_by_file(manifest)
     processes = contextlib.nullcontext() if dask_address else local_processes(workers)
     with processes, task_runner_for(workers, dask_address) as runner:
         futures = {}
         for batch in batches:
             parameters = {"sources": batch, "raw_dir": raw_dir, "clean_dir": clean_dir,
-                          "overrides": overrides}
+                          "overrides": overrides, "known": manifest_for(batch, index)}
             futures[runner.submit(clean_batch, parameters)] = batch
         for future in as_completed(list(futures)):
             try:
@@ -218,14 +264,15 @@ def clean_corpus(
         run = new_run(raw, clean, overrides)
         sources = list(discover(raw))
         run["discovered"] = len(sources)
-        skipped, todo = split_unchanged(sources, raw, overrides, store.load_manifest())
+        manifest = store.load_manifest()
+        skipped, todo = split_unchanged(sources, raw, overrides, manifest)
         batches = cut_batches(todo, batch_size)
         print(f"{len(sources)} inputs: {len(sources) - len(todo)} unchanged (answered from the "
               f"manifest), {len(todo)} to clean in {len(batches)} batches")
         results = [skipped]
         report_progress(skipped)
         for result in run_batches(batches, str(raw), str(clean), overrides,
-                                  workers or default_workers(), dask_address):
+                                  workers or default_workers(), dask_address, manifest):
             results.append(result)
             report_progress(result)
         summary = merge_results(store, run, results)

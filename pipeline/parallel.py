@@ -62,10 +62,11 @@ def is_transient(exc: BaseException | None) -> bool:
 
 
 def process_batch_in_worker(sources: list[str], raw_dir: str, clean_dir: str,
-                            overrides: dict[str, Any] | None) -> dict[str, Any]:
+                            overrides: dict[str, Any] | None,
+                            known: dict[str, Any] | None = None) -> dict[str, Any]:
     """:func:`~pipeline.batch.process_batch` in a pool process, transient errors made recognisable."""
     try:
-        return process_batch(sources, raw_dir, clean_dir, overrides)
+        return process_batch(sources, raw_dir, clean_dir, overrides, known)
     except Exception as exc:
         if is_transient(exc):
             raise TransientIOError(errno.EIO, f"{type(exc).__name__}: {exc}") from None
