@@ -42,6 +42,10 @@ MAX_IDENTITY_FP = 0.05
 """Threshold constraint: at most 5% of HateCheck-dev ident_neutral_nh and (separately)
 ident_pos_nh flagged, half the 10% target, as margin for the unseen half."""
 IDENTITY_FUNCTIONALITIES = ("ident_neutral_nh", "ident_pos_nh")
+CLASS_WEIGHT = None
+"""Unweighted. "balanced" raised HateCheck-dev combined AUC (0.735 against 0.703) but
+inflated every model score, so the identity-FP cap pushed the threshold to 0.90, above the
+insult rule's 0.8: rejected."""
 SEED = 0
 
 
@@ -58,7 +62,8 @@ def training_set(data: Path) -> tuple[ds.LabelledSet, np.ndarray, dict[str, ds.L
 
 def fit(x: object, labels: np.ndarray, weights: np.ndarray, c: float) -> LogisticRegression:
     """One logistic regression with fixed seed."""
-    model = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000)
+    model = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000,
+                               class_weight=CLASS_WEIGHT)
     return model.fit(x, labels, sample_weight=weights)
 
 
@@ -108,6 +113,7 @@ def main() -> None:
     config = dict(FEATURES, training={"C": best_c, "seed": ds.SPLIT_SEED,
                                       "davidson_weight": DAVIDSON_WEIGHT,
                                       "synthetic_weight": SYNTHETIC_WEIGHT,
+                                      "class_weight": CLASS_WEIGHT,
                                       "operating_threshold": threshold})
     save_model(model.coef_.ravel().astype(np.float32), float(model.intercept_[0]), config)
     print(f"best C={best_c}  OPERATING_THRESHOLD = {threshold}")

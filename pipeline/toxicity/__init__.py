@@ -1,11 +1,12 @@
 """Score reader comments for toxicity, offline: a rule layer plus a small linear model.
 
-The final score is ``max(model score, weight of the strongest rule that fired)``:
-a rule the project wrote for a known trope or slur decides on its own, and the
-model covers what no rule names. A comment is toxic when the score reaches the
-threshold. Categories come from the rules that fired; when only the model is
-confident, its score is filed under ``identity_attack`` if the text names a group
-and under ``insult`` otherwise.
+The final score is the stronger of the model score and the weight of the strongest
+rule that fired, plus a small share (``TIE_BREAK``) of the weaker one: a rule the
+project wrote for a known trope or slur decides on its own, the model covers what
+no rule names, and among comments the same rule caught the model still ranks. A
+comment is toxic when the score reaches the threshold. Categories come from the
+rules that fired; when only the model is confident, its score is filed under
+``identity_attack`` if the text names a group and under ``insult`` otherwise.
 
 >>> hate, fine = score_texts(["Take down the Jew cabal.", "Jewish families lit candles."])
 >>> hate.toxic, hate.rules, sorted(hate.categories)
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pipeline.toxicity.model import IDENTITY_TERMS, load_model
 from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules, has_counter_speech
 
-OPERATING_THRESHOLD = 0.58
+OPERATING_THRESHOLD = 0.73
 """Chosen by scripts/train_toxicity.py (see MODEL_CARD.md): the threshold with the best F1
 on the Stormfront validation users among those that flag at most 5% of the neutral and
 positive identity statements in the threshold-choice half of HateCheck. Re-run the
@@ -32,6 +33,12 @@ COUNTER_SPEECH_DAMPING = 0.6
 """Model score factor for texts that quote or rebut ("the claim that ... is a myth"): the
 model sees the hateful words of the quoted claim. Rules are not damped (they have their own
 guard). Risk: a hater who writes "call me racist, but ..." is damped too; the rules still fire."""
+
+TIE_BREAK = 0.1
+"""Share of the weaker signal's headroom added to the stronger: ``hi + 0.1 * (1 - hi) * lo``.
+Plain max gave every comment a rule caught the same score (0.95 or the profanity floor
+0.3), which flattens the ranking; 0.1 raised HateCheck-dev and Stormfront-val AUC a little
+(0.1, 0.3, 0.5 and 1 = noisy-OR tried) and moves a score by at most 0.05 near the threshold."""
 
 CATEGORIES = ("slur", "identity_attack", "threat", "insult", "profanity")
 
@@ -53,7 +60,7 @@ def attribute_model_score(text: str, model_score: float) -> str:
 
 def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
             threshold: float) -> ToxicityScore:
-    """Merge the model score and the rules into one verdict (max of the two)."""
+    """Merge the model score and the rules into one verdict (the max, ties broken)."""
     if has_counter_speech(text):
         model_score *= COUNTER_SPEECH_DAMPING
     categories: dict[str, float] = {}
@@ -63,7 +70,8 @@ def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
     if model_score >= threshold and model_score > rule_score:
         name = attribute_model_score(text, model_score)
         categories[name] = max(categories.get(name, 0.0), model_score)
-    score = max(model_score, rule_score)
+    strong, weak = max(model_score, rule_score), min(model_score, rule_score)
+    score = strong + TIE_BREAK * (1.0 - strong) * weak
     return ToxicityScore(round(score, 4), score >= threshold, categories,
                          tuple(rule.name for rule in fired))
 

@@ -31,11 +31,17 @@ WEIGHT_PROFANITY = 0.3
 JEWISH = r"(?:jews?|jewish|jewry|zionists?|zio|kikes?)"
 """Words antisemitic constructions attach to; the trope rules need one of them nearby."""
 GROUPS = (
-    r"(?:jews|muslims|blacks|black people|immigrants|migrants|refugees|women|gays|gay people|"
-    r"trans people|arabs|mexicans|asians|africans|christians|zionists|disabled people|"
-    r"homosexuals|foreigners)"
+    r"(?:(?:jewish|muslim|black|white|gay|trans|transgender|disabled|autistic|mentally ill|"
+    r"asian|chinese|indian|mexican|arab|african|immigrant|foreign|brown) (?:people|men|women|folks)|"
+    r"jews|muslims|moslems|blacks|whites|immigrants|migrants|refugees|women|females|gays|lesbians|"
+    r"bisexuals|homosexuals|queers|transgenders|arabs|mexicans|latinos|asians|chinese|indians|"
+    r"pakistanis|africans|christians|catholics|hindus|sikhs|zionists|gypsies|roma|foreigners|"
+    r"feminists|these people|those people|their kind|your kind|you people)"
 )
-"""Plural group nouns for the generic dehumanisation and violence rules."""
+"""Plural group nouns (and "these people", "their kind") for the generic dehumanisation and
+violence rules; written from the groups hate speech usually targets, not fitted to a data set."""
+NEGATED = r"(?!(?:not|never|no|hardly)\b)"
+"""Refuses "not" as one of the filler words: "Immigrants are not vermin" is no attack."""
 NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
 """Up to four words in between: close enough to be one phrase, not one paragraph."""
 
@@ -188,11 +194,17 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "group_dehumanised", "identity_attack", WEIGHT_SEVERE,
-        _rx(rf"\b{GROUPS}\s+(?:are|r)\s+(?:\w+\s+){{0,2}}?(?:vermin|parasites|rats|cockroaches|"
-            r"subhumans?|animals|savages|a disease|a cancer|a plague|scum|filth)\b"),
-        "Dehumanising statements about a whole group.",
-        ("Immigrants are nothing but vermin.", "Jews are parasites."),
-        ("Saying that immigrants are vermin is bigoted nonsense.", "Rats are rodents."),
+        _rx(rf"\b{GROUPS}\s+(?:are|r)\s+(?:{NEGATED}\w+\s+){{0,2}}?(?:vermin|parasites|rats|"
+            r"cockroaches|subhumans?|sub-humans?|animals|savages|apes|monkeys|pigs|dogs|beasts|"
+            r"a disease|a cancer|a plague|a virus|an infestation|scum|filth|filthy|dirty|"
+            r"disgusting|inferior|an abomination|abominations|degenerates?|freaks|perverts|"
+            r"trash|garbage|worthless|useless|evil|terrorists|rapists|paedophiles|pedophiles|"
+            r"thieves|criminals|not (?:even )?human)\b"),
+        "Dehumanising or wholesale-vilifying statements about a whole group.",
+        ("Immigrants are nothing but vermin.", "Jews are parasites.",
+         "These people are not even human.", "Muslim men are all rapists."),
+        ("Saying that immigrants are vermin is bigoted nonsense.", "Rats are rodents.",
+         "Immigrants are not criminals.", "Refugees are never the problem."),
     ),
     Rule(
         "threat_group", "threat", WEIGHT_SEVERE,
@@ -200,10 +212,13 @@ PATTERN_RULES: tuple[Rule, ...] = (
             rf"behead|nuke)\s+(?:all\s+(?:the\s+|of\s+the\s+)?|every\s+|the\s+|those\s+|these\s+)?"
             rf"{GROUPS}\b"
             rf"|\b{GROUPS}\s+(?:should|must|need to|deserve to|ought to)\s+(?:all\s+)?(?:be\s+)?"
-            r"(?:killed|gassed|shot|hanged|hung|exterminated|wiped out|lynched|burned|die)\b"
-            rf"|\bdeath to (?:all\s+)?{GROUPS}\b"),
+            r"(?:killed|gassed|shot|hanged|hung|exterminated|wiped out|lynched|burned|die|"
+            r"sterili[sz]ed|put down|beaten|stoned|eliminated)\b"
+            rf"|\bdeath to (?:all\s+)?{GROUPS}\b"
+            r"|\bthe only good (\w+) is a dead \1\b"),
         "Calls for violence against a group.",
-        ("Gas the Jews.", "Muslims should all be killed.", "Death to all immigrants!"),
+        ("Gas the Jews.", "Muslims should all be killed.", "Death to all immigrants!",
+         "Gay people should be stoned.", "The only good Muslim is a dead Muslim."),
         ("The claim that Muslims should be killed is hateful and false.",
          "Hamas gunmen killed civilians, the army said."),
     ),
