@@ -116,20 +116,38 @@ def generate(n: int, out_dir: Path, seed_dir: Path) -> int:
 # --- measuring -----------------------------------------------------------------
 
 class PeakRss:
-    """Peak resident memory of this process and all its descendants, sampled in a thread."""
+    """Peak resident memory and CPU time of this process and all its descendants.
+
+    Sampled in a thread every 50 ms. CPU seconds do not depend on what else
+    the machine is running, so they show the flow's overhead even when
+    wall-clock figures are noisy (a process that ends between two samples
+    loses at most its last 50 ms).
+    """
 
     def __init__(self) -> None:
         import psutil
 
         self._root = psutil.Process()
         self.peak = 0
+        self._cpu: dict[int, float] = {}
+        self._baseline: dict[int, float] = {}  # CPU already used by processes alive at the start
+        for proc in [self._root, *self._root.children(recursive=True)]:
+            try:
+                times = proc.cpu_times()
+                self._baseline[proc.pid] = times.user + times.system
+            except psutil.Error:
+                continue
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(used - self._baseline.get(pid, 0.0) for pid, used in self._cpu.items())
 
     def _sample(self) -> None:
         import psutil
 
-        while not self._stop.is_set():
+        while True:
             total = 0
             try:
                 procs = [self._root, *self._root.children(recursive=True)]
@@ -137,11 +155,15 @@ class PeakRss:
                 procs = [self._root]
             for proc in procs:
                 try:
-                    total += proc.memory_info().rss
+                    with proc.oneshot():
+                        total += proc.memory_info().rss
+                        times = proc.cpu_times()
+                        self._cpu[proc.pid] = times.user + times.system
                 except psutil.Error:
                     continue
             self.peak = max(self.peak, total)
-            self._stop.wait(SAMPLE_SECONDS)
+            if self._stop.wait(SAMPLE_SECONDS):
+                return
 
     def __enter__(self) -> PeakRss:
         self._thread.start()
@@ -172,13 +194,14 @@ def phase_batch(raw: Path, clean: Path, batch_size: int) -> dict[str, Any]:
 
     with PeakRss() as rss:
         seconds, docs = timed(work)
-    return {"seconds": seconds, "docs": docs, "peak_rss": rss.peak}
+    return {"seconds": seconds, "docs": docs, "peak_rss": rss.peak, "cpu": rss.cpu_seconds}
 
 
 def phase_flows(raw: Path, clean: Path, batch_size: int, workers: int | None) -> dict[str, Any]:
     """(b) and (c): the flow twice against one temporary Prefect server."""
     from prefect.server.api.server import SubprocessASGIServer
 
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     server = SubprocessASGIServer()
     server.start()
@@ -187,7 +210,7 @@ def phase_flows(raw: Path, clean: Path, batch_size: int, workers: int | None) ->
     try:
         from pipeline.flows import clean_corpus
 
-        out: dict[str, Any] = {"server_seconds": server_seconds}
+        out: dict[str, Any] = {"server_seconds": server_seconds, "load_before": load_before}
         for name in ("b", "c"):
             with PeakRss() as rss:
                 seconds, summary = timed(lambda: clean_corpus(
@@ -196,7 +219,10 @@ def phase_flows(raw: Path, clean: Path, batch_size: int, workers: int | None) ->
                          "cleaned": summary["cleaned"], "unchanged": summary["unchanged"],
                          "rejected": summary["rejected"],
                          "rejected_by_reason": summary["rejected_by_reason"],
-                         "peak_rss": rss.peak}
+                         "batch_seconds": summary["batch_seconds"],
+                         "peak_rss": rss.peak, "cpu": rss.cpu_seconds}
+        out["load_after"] = os.getloadavg()[0]
+        out["empty_flow_seconds"] = min(timed(empty_flow)[0] for _ in range(3))
         return out
     finally:
         server.stop()
@@ -210,6 +236,18 @@ def snapshot_code(work: Path) -> Path:
     shutil.copytree(REPO / "pipeline", target / "pipeline",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     return target
+
+
+def empty_flow() -> None:
+    """A flow that does nothing: Prefect's own fixed cost per flow run (create, states,
+    and up to 1 s joining its heartbeat thread at the end), which (c) cannot go below."""
+    from prefect import flow
+
+    @flow(name="bench-empty", persist_result=False)
+    def nothing() -> None:
+        return None
+
+    nothing()
 
 
 def run_phase(args: list[str], code: Path) -> dict[str, Any]:
@@ -256,6 +294,8 @@ def report(n: int, total_bytes: int, a: dict[str, Any], flows: dict[str, Any]) -
     c_ratio_srv = (c["seconds"] + server) / (b["seconds"] + server)
     c_rate = c["docs"] / c["seconds"]
     yield f"corpus: {n} documents, {total_bytes / n / 1000:.1f} KB average, {os.cpu_count()} cores"
+    yield (f"load average before/after: {flows.get('load_before', '?')} / "
+           f"{flows.get('load_after', '?')} (above ~0.5, other work shares the cores)")
     yield (f"(a) batch function, 1 process : {a['seconds']:7.2f} s  {a_rate:7.1f} docs/s"
            f"  peak {mb(a['peak_rss'])}")
     yield (f"(b) flow, all cores           : {b['seconds']:7.2f} s  {b_rate:7.1f} docs/s"
@@ -263,6 +303,10 @@ def report(n: int, total_bytes: int, a: dict[str, Any], flows: dict[str, Any]) -
            f" {b.get('rejected_by_reason') or ''})")
     yield (f"(c) flow re-run, no change    : {c['seconds']:7.2f} s  {c_rate:7.1f} docs/s"
            f"  peak {mb(c['peak_rss'])}  ({c['unchanged']} unchanged, {c['cleaned']} cleaned)")
+    yield (f"CPU seconds (all processes)   : (a) {a['cpu']:.1f}   (b) {b['cpu']:.1f}"
+           f" (batches alone {b['batch_seconds']:.1f})   (c) {c['cpu']:.1f}")
+    yield (f"an empty Prefect flow run      : {flows['empty_flow_seconds']:7.2f} s"
+           " (Prefect's fixed cost per run, included in (b) and (c))")
     yield (f"temporary Prefect server start: {server:7.2f} s"
            " (paid once per `pipeline run`, not by deployment runs)")
     yield ""
