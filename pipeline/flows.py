@@ -31,7 +31,6 @@ import contextlib
 import contextvars
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +44,7 @@ from prefect.tasks import exponential_backoff  # noqa: E402
 
 from pipeline.artifacts import current_deployment_name, publish_artifacts  # noqa: E402
 from pipeline.batch import process_batch, split_unchanged  # noqa: E402
-from pipeline.parallel import is_transient, open_pool, process_batch_in_worker  # noqa: E402
+from pipeline.parallel import RenewablePool, is_transient, process_batch_in_worker  # noqa: E402
 from pipeline.runner import DEFAULT_BATCH_SIZE, default_workers, merge_results, new_run  # noqa: E402
 from pipeline.sources import discover  # noqa: E402
 from pipeline.store import Store, StoreError, now_iso  # noqa: E402
@@ -70,7 +69,7 @@ _on_batch_done: contextvars.ContextVar[BatchCallback | None] = contextvars.Conte
     "on_batch_done", default=None)
 # The process pool of the current local run; None on a Dask worker or in a
 # one-worker run, where a batch runs in the task's own thread.
-_local_pool: ProcessPoolExecutor | None = None
+_local_pool: RenewablePool | None = None
 
 
 def retry_on_transient_io(task: Any, task_run: Any, state: Any) -> bool:
@@ -104,8 +103,7 @@ def clean_batch(sources: list[str], raw_dir: str, clean_dir: str,
     pool = _local_pool
     if pool is None:
         return process_batch(sources, raw_dir, clean_dir, overrides, known)
-    return pool.submit(process_batch_in_worker, sources, raw_dir, clean_dir, overrides,
-                       known).result()
+    return pool.run(process_batch_in_worker, sources, raw_dir, clean_dir, overrides, known)
 
 
 def cut_batches(sources: Sequence[str], batch_size: int) -> list[list[str]]:
@@ -177,12 +175,12 @@ def local_processes(workers: int) -> Iterator[None]:
     if workers <= 1:
         yield
         return
-    with open_pool(workers) as pool:
-        _local_pool = pool
-        try:
-            yield
-        finally:
-            _local_pool = None
+    _local_pool = RenewablePool(workers)
+    try:
+        yield
+    finally:
+        _local_pool.close()
+        _local_pool = None
 
 
 def task_runner_for(workers: int, dask_address: str | None) -> TaskRunner[Any]:

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import errno
 import multiprocessing
+import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
-from typing import Any
+from typing import Any, TypeVar
 
 from pipeline.batch import process_batch
 from pipeline.store import StoreLocked
@@ -34,8 +37,15 @@ TRANSIENT_ERRNOS = frozenset({
 PRELOAD = ["pipeline.parallel"]
 
 
+T = TypeVar("T")
+
+
 class TransientIOError(OSError):
     """A transient I/O error from a pool process, errno kept so the retry condition sees it."""
+
+
+class WorkerLost(RuntimeError):
+    """A pool process died under a batch (a crash in C code, the OOM killer); worth one retry."""
 
 
 def is_transient(exc: BaseException | None) -> bool:
@@ -53,7 +63,7 @@ def is_transient(exc: BaseException | None) -> bool:
         seen.add(id(exc))
         if isinstance(exc, StoreLocked):
             return False
-        if isinstance(exc, TimeoutError | ConnectionError):
+        if isinstance(exc, TimeoutError | ConnectionError | WorkerLost):
             return True
         if isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS:
             return True
@@ -89,3 +99,35 @@ def pool_context() -> BaseContext:
 def open_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes for :func:`process_batch_in_worker`."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=pool_context())
+
+
+class RenewablePool:
+    """A process pool that replaces itself when one of its processes dies.
+
+    A dead process breaks a ``ProcessPoolExecutor`` for good; without this,
+    one crashing page would fail every batch after it. Here the batches that
+    were running get :class:`WorkerLost` (retried by the flow) and later ones
+    run on a fresh pool.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._lock = threading.Lock()
+        self._pool = open_pool(workers)
+
+    def run(self, fn: Callable[..., T], *args: Any) -> T:
+        pool = self._pool
+        try:
+            return pool.submit(fn, *args).result()
+        except BrokenProcessPool as err:
+            self._renew(pool)
+            raise WorkerLost(f"a worker process died while cleaning this batch ({err})") from None
+
+    def _renew(self, broken: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is broken:
+                broken.shutdown(wait=False, cancel_futures=True)
+                self._pool = open_pool(self.workers)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
