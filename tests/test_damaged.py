@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, need_shared
 from scoring import word_f1
 
 from pipeline.clean import clean_record
@@ -27,6 +27,7 @@ def clean_file(folder: str, name: str) -> Document:
 
 
 def test_all_recoverable_damage_is_covered() -> None:
+    need_shared()
     assert len(RECOVERABLE) == 35 and len(LOSSY) == 5
 
 

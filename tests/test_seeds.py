@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import SEEDS, load_gold
+from conftest import SEEDS, load_gold, need_shared
 from scoring import squash, word_f1
 
 from pipeline.clean import clean_record
@@ -55,6 +55,7 @@ def test_every_removed_block_says_why(gold: dict[str, Any]) -> None:
 
 
 def test_caption_and_byline_are_not_body() -> None:
+    need_shared()
     by_name = {g["raw"][:3]: g for g in GOLD}
     doc = clean_seed(by_name["004"])
     assert [b.text for b in doc.blocks if b.label == "caption"] == ["Qassem Soleimani"]

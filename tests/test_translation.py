@@ -230,6 +230,7 @@ def test_foreign_sentences_are_found_in_every_language() -> None:
 
 
 def test_english_sentences_of_the_native_seeds_are_not_foreign() -> None:
+    need_shared()
     for stem in ("000_56e6a5e0eb7adcfe", "001_a2e18076bf17c9c8", "004_ed5229cfddcd607f"):
         body = gold(stem)["body"]
         assert [s for s in body.split(". ") if foreign_language(s)] == []
