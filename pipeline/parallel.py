@@ -34,7 +34,7 @@ TRANSIENT_ERRNOS = frozenset({
     errno.EHOSTUNREACH, errno.ENOLCK,
 })
 # Imported once by the forkserver; every pool process forks with it loaded.
-PRELOAD = ["pipeline.parallel"]
+PRELOAD = ["pipeline.parallel", "pipeline.warmup"]
 
 
 T = TypeVar("T")
