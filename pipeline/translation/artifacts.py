@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pipeline.model import sha256_hex
@@ -85,7 +86,20 @@ ENGLISH_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``."""
+    """(start, end) of each sentence in ``text``.
+
+    A block is split by the duplicate finder and again by the foreign-sentence
+    finder; the split is cached, and each caller gets its own list.
+    """
+    return list(_sentence_spans(text))
+
+
+# Blocks of the document in hand, with room for an appended article's.
+SPAN_CACHE_SIZE = 512
+
+
+@lru_cache(maxsize=SPAN_CACHE_SIZE)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
@@ -93,7 +107,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         spans.append((start, len(text.rstrip())))
-    return [(a, b) for a, b in spans if b > a]
+    return tuple((a, b) for a, b in spans if b > a)
 
 
 EVIDENCE_CHARS = 200
@@ -105,7 +119,13 @@ def snippet(text: str, limit: int = EVIDENCE_CHARS) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    return WORD.findall(text)
+    """The words of ``text``; a sentence read by two detectors is split once."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=SPAN_CACHE_SIZE)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text))
 
 
 def english_share(text: str, words: list[str] | None = None) -> float:
@@ -113,4 +133,13 @@ def english_share(text: str, words: list[str] | None = None) -> float:
     words = words_of(text) if words is None else words
     if not words:
         return 0.0
-    return round(sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in words) / len(words), 4)
+    return round(function_word_count(words) / len(words), 4)
+
+
+def function_word_count(words: list[str]) -> int:
+    """How many of ``words`` are English function words (any case).
+
+    >>> function_word_count(["The", "cat", "IS", "here"])
+    3
+    """
+    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))

@@ -136,7 +136,8 @@ def read_credits(doc: Document, remove: bool) -> tuple[Credit | None, list[Artif
             continue
         if block.label != CONTENT:
             continue
-        glued = INLINE_CREDIT.search(block.text)
+        # INLINE_CREDIT ends with a bracket and spaces; most paragraphs do not.
+        glued = INLINE_CREDIT.search(block.text) if block.text.rstrip().endswith((")", "]")) else None
         credit = parse_credit(glued.group()) if glued else None
         if glued and credit is not None and credit.explicit:
             credits.append(credit)
@@ -192,8 +193,13 @@ def find_cuts(text: str, detectors: tuple[str, ...]) -> tuple[list[Cut], bool]:
 
 def _covers(text: str, cuts: list[Cut]) -> bool:
     """True when the cuts leave nothing but spaces and punctuation."""
-    kept = [ch for i, ch in enumerate(text) if not any(c[0] <= i < c[1] for c in cuts)]
-    return not any(ch.isalnum() for ch in kept)
+    kept, position = [], 0
+    for start, end in sorted((c[0], c[1]) for c in cuts):
+        if start > position:
+            kept.append(text[position:start])
+        position = max(position, end)
+    kept.append(text[position:])
+    return not any(ch.isalnum() for ch in "".join(kept))
 
 
 def remove_injections(doc: Document, detectors: tuple[str, ...], remove: bool) -> list[Artifact]:

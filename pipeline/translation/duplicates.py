@@ -54,12 +54,11 @@ class Duplicate:
     cut: tuple[int, int]
 
 
+_NOT_CONTENT = ENGLISH_FUNCTION_WORDS | EXTRA_FUNCTION_WORDS
+
+
 def content_words(sentence: str) -> set[str]:
-    return {
-        w.lower()
-        for w in words_of(sentence)
-        if w.lower() not in ENGLISH_FUNCTION_WORDS and w.lower() not in EXTRA_FUNCTION_WORDS
-    }
+    return {w for w in map(str.lower, words_of(sentence)) if w not in _NOT_CONTENT}
 
 
 def overlap(a: str, b: str) -> float:

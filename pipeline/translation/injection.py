@@ -43,6 +43,10 @@ _CUE_BEFORE = re.compile(
     r"(?: (?:more|also|MORE|ALSO))?)\s*:\s*(?P<headline>[\"“‘A-Z0-9][^\n]*)"
 )
 _QUOTES = re.compile(r"[\"“”«»]")
+# Every cue of both patterns contains one of these (case-sensitive, as the
+# patterns are): a paragraph with none of them is not searched at all.
+_CUE_WORDS = ("Read", "READ", "Also read", "See also", "SEE ALSO", "Related", "RELATED",
+              "Continue reading")
 
 
 def _headline_before(text: str, cue_start: int) -> int | None:
@@ -74,6 +78,8 @@ def _headline_after(text: str, start: int) -> int | None:
 def find_link_injections(text: str) -> list[tuple[int, int, str]]:
     """(start, end, shape) of every injected link in ``text``, cue included."""
     found: list[tuple[int, int, str]] = []
+    if not any(cue in text for cue in _CUE_WORDS):
+        return found
     for match in _CUE_AFTER.finditer(text):
         start = _headline_before(text, match.start())
         if start is None:

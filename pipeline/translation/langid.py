@@ -69,7 +69,7 @@ def worth_judging(sentence: str, words: list[str] | None = None) -> bool:
     words = words_of(sentence) if words is None else words
     if len(words) < MIN_WORDS:
         return False
-    lower = sum(w[0].islower() for w in words)
+    lower = sum([w[0].islower() for w in words])
     return lower / len(words) >= MIN_LOWERCASE_SHARE
 
 

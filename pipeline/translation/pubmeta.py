@@ -172,14 +172,20 @@ def find_dates(blocks: list[Block]) -> list[dict[str, Any]]:
     found = []
     first_content = next((b.index for b in blocks if b.label == CONTENT), len(blocks))
     for block in blocks:
-        if block.kind in NOT_PAGE_TEXT or _COPYRIGHT.search(block.text):
+        if block.kind in NOT_PAGE_TEXT:
             continue
+        # A copyright line is never a date line. The search is slow, so it is
+        # only run on a block that would give a date.
         tag = source_tag(block.text) if block.label == CONTENT else None
         if tag and tag[1] and read_dates(tag[1]):
+            if _COPYRIGHT.search(block.text):
+                continue
             found.append(_date_record(read_dates(tag[1]), block, "pubmeta.source_tag", "published"))
             continue
         cue = _CUE.match(block.text)
         if cue and block.words <= HEADER_DATE_MAX_WORDS * 2 and read_dates(block.text[cue.end() :]):
+            if _COPYRIGHT.search(block.text):
+                continue
             role = "updated" if cue.group("updated") else "published"
             found.append(
                 _date_record(read_dates(block.text[cue.end() :]), block, "pubmeta.cue", role)
@@ -189,6 +195,8 @@ def find_dates(blocks: list[Block]) -> list[dict[str, Any]]:
             block.index == first_content and block.words <= 6
         )
         if in_header and block.words <= HEADER_DATE_MAX_WORDS and read_dates(block.text):
+            if _COPYRIGHT.search(block.text):
+                continue
             found.append(
                 _date_record(read_dates(block.text), block, "pubmeta.header_date", "published")
             )

