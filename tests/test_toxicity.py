@@ -9,7 +9,15 @@ import pytest
 
 from pipeline.toxicity import CATEGORIES, OPERATING_THRESHOLD, ToxicityScore, score_texts
 from pipeline.toxicity.model import load_model, read_model
-from pipeline.toxicity.rules import ALL_RULES, fire_rules
+from pipeline.toxicity.rules import (
+    ALL_RULES,
+    Rule,
+    find_term,
+    fire_rules,
+    has_term,
+    load_terms,
+    precheck_text,
+)
 
 CASES = json.loads((Path(__file__).parent / "data" / "toxicity_cases.json").read_text("utf-8"))
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
@@ -93,3 +101,29 @@ def test_mentioning_a_group_does_not_raise_the_model_score() -> None:
     model = load_model()
     plain, jewish = model.predict(["I love my neighbours.", "I love my Jewish neighbours."])
     assert abs(plain - jewish) < 0.05
+
+
+EXAMPLE_TEXTS = [text for rule in ALL_RULES for text in rule.positives + rule.negatives] + [
+    str(c["text"]) for c in CASES]
+
+
+@pytest.mark.parametrize("rule", [r for r in ALL_RULES if isinstance(r, Rule)], ids=rule_id)
+def test_needs_precheck_never_hides_a_match(rule: Rule) -> None:
+    """The pre-check words are a claim about the pattern; every example must bear it out."""
+    missed = [t for t in EXAMPLE_TEXTS if rule.pattern.search(t)
+              and not all(any(w in t.lower() for w in group) for group in rule.needs)]
+    assert missed == []
+
+
+def test_lexicon_lookup_agrees_with_find_term() -> None:
+    for table in ("slurs.txt", "profanity.txt"):
+        terms = load_terms(table)
+        for text in EXAMPLE_TEXTS + ["Filthy kikes!", "bull-shits", "Scunthorpe"]:
+            assert has_term(text, table) == (find_term(text, terms) is not None), text
+
+
+def test_case_folding_letters_skip_the_precheck() -> None:
+    """'ſ' is 's' to re.IGNORECASE but not to str.lower: the pattern must still run."""
+    text = "Jews are ſcum."
+    assert precheck_text(text) is None
+    assert "group_dehumanised" in fired_names(text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -40,6 +40,15 @@ GROUPS = (
 )
 """Plural group nouns (and "these people", "their kind") for the generic dehumanisation and
 violence rules; written from the groups hate speech usually targets, not fitted to a data set."""
+GROUP_WORDS = (
+    "people", "men", "folks", "jews", "muslims", "moslems", "blacks", "whites", "migrants",
+    "refugees", "females", "gays", "lesbians", "bisexuals", "homosexuals", "queers",
+    "transgenders", "arabs", "mexicans", "latinos", "asians", "chinese", "indians", "pakistanis",
+    "africans", "christians", "catholics", "hindus", "sikhs", "zionists", "gypsies", "roma",
+    "foreigners", "feminists", "kind",
+)
+"""Every match of GROUPS contains one of these words ("men" is inside "women"): the
+pre-check of the rules built on GROUPS. Add a word here when GROUPS gets one."""
 NEGATED = r"(?!(?:not|never|no|hardly)\b)"
 """Refuses "not" as one of the filler words: "Immigrants are not vermin" is no attack."""
 NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
@@ -74,6 +83,11 @@ class Rule:
     positives: tuple[str, ...]
     negatives: tuple[str, ...]
     guarded: bool = True
+    needs: tuple[tuple[str, ...], ...] = ()
+    """Pre-check, as data: every match of ``pattern`` contains, lowercased, one word of each
+    group. A text lacking one is skipped without running the pattern; the regex searches
+    were most of the scorer's time. Empty means always search. ``test_toxicity`` checks
+    the claim on every example; widen a group when the pattern gets a new alternative."""
 
 
 def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -93,6 +107,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("The idea of a Jewish cabal is an old antisemitic conspiracy theory.",
          "The Zionist regime of Israel was criticised at the UN.",
          "A cabal of generals seized power in the capital."),
+        needs=(("jew", "zio", "kike"), ("cabal", "puppet", "domination", "new world order", "nwo",
+                                        "parasite", "vermin", "banking elite")),
     ),
     Rule(
         "group_controls", "identity_attack", WEIGHT_SEVERE,
@@ -106,6 +122,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("The claim that Jews control the banks is an antisemitic myth.",
          "Jews do not control the media, and saying so is bigotry.",
          "Jewish families celebrated Hanukkah together."),
+        needs=(("jew", "zio", "kike"),),
     ),
     Rule(
         "goyim", "identity_attack", WEIGHT_SEVERE,
@@ -113,6 +130,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "Neutral Yiddish for gentiles, but in reader comments it is an antisemitic in-group word.",
         ("He believed all Goyim's are easier to enslave when they are Atheist.",),
         ("The goyim myth about Jewish power is antisemitic nonsense.", "Go to your room."),
+        needs=(("goy",),),
     ),
     Rule(
         "triple_parentheses", "identity_attack", WEIGHT_SEVERE,
@@ -120,6 +138,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "The (((echo))) marks a name as Jewish to target it.",
         ("Of course the article was written by (((Goldberg))).",),
         ("The function call f((x)) returned ((y)).",),
+        needs=(("(((",),),
     ),
     Rule(
         "zog", "identity_attack", WEIGHT_SEVERE,
@@ -128,6 +147,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("The ZOG in Washington will never let us speak.",
          "We live under a Zionist occupied government."),
         ("The Zionist movement was founded in the 19th century.",),
+        needs=(("zog", "zionist"),),
     ),
     Rule(
         "rothschild_control", "identity_attack", WEIGHT_SEVERE,
@@ -140,6 +160,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Macron is just a puppet of the Rothschilds."),
         ("The Rothschild family founded banks in Frankfurt in the 18th century.",
          "The claim that the Rothschilds control the world is an antisemitic conspiracy theory."),
+        needs=(("rothschild",),),
     ),
     Rule(
         "jew_labelling", "identity_attack", WEIGHT_SEVERE,
@@ -150,6 +171,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("Take down the cabal in the UNSC Jew 3 of the US, UK & France.",
          "Turn off the Jew media for a week."),
         ("A Jew living in Paris spoke to reporters.", "New York has a large Jewish community."),
+        needs=(("jew",),),
     ),
     Rule(
         "the_jew_name", "identity_attack", WEIGHT_SEVERE,
@@ -157,6 +179,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "'the Jew Karl Marx': tagging a person by religion as an accusation.",
         ("This came from the Jewish teachings of Marxism by the Jew Karl Marx.",),
         ("Karl Marx was born into a Jewish family in Trier.", "The Jew of Malta is a play."),
+        needs=(("he jew ",),),
     ),
     Rule(
         "jewish_bolshevism", "identity_attack", WEIGHT_SEVERE,
@@ -167,6 +190,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Judeo-Bolshevism destroyed Russia."),
         ("The Nazi myth of Jewish Bolshevism was antisemitic propaganda.",
          "Marxism was a major ideology of the 20th century."),
+        needs=(("jewish", "judeo"),),
     ),
     Rule(
         "antisemitic_site", "identity_attack", WEIGHT_SEVERE,
@@ -175,6 +199,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "Links to known antisemitic sites are endorsement, whatever the surrounding words.",
         ("Read the truth here http://realjewnews.com/",),
         ("Read the news at http://www.reuters.com/",),
+        needs=(("jew", "stormer", "stormfront", "davidduke", "zog"),),
     ),
     Rule(
         "holocaust_denial", "identity_attack", WEIGHT_SEVERE,
@@ -184,6 +209,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("The holocaust never happened, wake up.", "Stop repeating the holohoax."),
         ("The Holocaust museum opened a new exhibition.",
          "Denying the Holocaust is antisemitic and false."),
+        needs=(("holo", "six million"),),
     ),
     Rule(
         "christ_killers", "identity_attack", WEIGHT_SEVERE,
@@ -191,6 +217,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "Religious and pseudo-historical slanders of Jews.",
         ("They are the synagogue of Satan.",),
         ("The synagogue on Main Street held a service.",),
+        needs=(("christ", "synagogue of satan", "khazarian mafia"),),
     ),
     Rule(
         "group_dehumanised", "identity_attack", WEIGHT_SEVERE,
@@ -205,6 +232,13 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "These people are not even human.", "Muslim men are all rapists."),
         ("Saying that immigrants are vermin is bigoted nonsense.", "Rats are rodents.",
          "Immigrants are not criminals.", "Refugees are never the problem."),
+        needs=(GROUP_WORDS, ("vermin", "parasites", "rats", "cockroaches", "human", "animals",
+                             "savages", "apes", "monkeys", "pigs", "dogs", "beasts", "disease",
+                             "cancer", "plague", "virus", "infestation", "scum", "filth", "dirty",
+                             "disgusting", "inferior", "abomination", "degenerate", "freaks",
+                             "perverts", "trash", "garbage", "worthless", "useless", "evil",
+                             "terrorists", "rapists", "paedophiles", "pedophiles", "thieves",
+                             "criminals")),
     ),
     Rule(
         "threat_group", "threat", WEIGHT_SEVERE,
@@ -221,6 +255,9 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Gay people should be stoned.", "The only good Muslim is a dead Muslim."),
         ("The claim that Muslims should be killed is hateful and false.",
          "Hamas gunmen killed civilians, the army said."),
+        needs=(("kill", "gas", "shoot", "hang", "exterminate", "eradicate", "slaughter", "lynch",
+                "wipe out", "burn", "behead", "nuke", "should", "must", "need to", "deserve to",
+                "ought to", "death to", "the only good "),),
     ),
     Rule(
         "threat_person", "threat", WEIGHT_SEVERE,
@@ -234,6 +271,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("The disease will kill them within a week.", "I'd kill for a coffee right now.",
          "Russia and Iran has help President Assad hang onto power."),
         guarded=False,
+        needs=(("kill", "murder", "shoot", "stab", "hang", "behead", "strangle", "rape", "beat",
+                "hunt down", "slit", "kys", "deserve", "ought"),),
     ),
     Rule(
         "insult_second_person", "insult", WEIGHT_INSULT,
@@ -248,6 +287,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("You are not an idiot for asking.", "Are you calling me an idiot?",
          "The idiot box was what my dad called TV."),
         guarded=False,
+        needs=(("you",),),
     ),
 )
 
@@ -286,12 +326,24 @@ ALL_RULES: tuple[Rule | LexiconRule, ...] = PATTERN_RULES + LEXICON_RULES
 
 TOKEN = re.compile(r"[\w@$!]+")
 
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+"""Letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` leaves
+non-ASCII (İ ı ſ K; found by trying every code point against ``[a-z]``). The
+``needs`` pre-check is skipped for a text holding one, so it never hides a match."""
+
 
 @cache
 def load_terms(table: str) -> frozenset[str]:
     """Read a committed term table once per process."""
     lines = (DATA_DIR / table).read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def load_lookup(table: str) -> frozenset[str]:
+    """The terms and their plurals in ``s``: one set lookup per n-gram, as :func:`find_term`."""
+    terms = load_terms(table)
+    return terms | {term + "s" for term in terms}
 
 
 def tokenise(text: str) -> list[str]:
@@ -312,6 +364,27 @@ def find_term(text: str, terms: frozenset[str]) -> str | None:
             if gram in terms or (gram.endswith("s") and gram[:-1] in terms):
                 return gram
     return None
+
+
+GRAM_CACHE_SIZE = 4096
+"""Texts whose n-grams are kept: both lexicon rules look up the same text and its sentences."""
+
+
+@lru_cache(maxsize=GRAM_CACHE_SIZE)
+def term_grams(text: str) -> frozenset[str]:
+    """Every 1-3 token n-gram of ``text``, the candidates :func:`find_term` tries."""
+    tokens = tokenise(text)
+    return frozenset(" ".join(tokens[i : i + size]) for size in (1, 2, 3)
+                     for i in range(len(tokens) - size + 1))
+
+
+def has_term(text: str, table: str) -> bool:
+    """``find_term(text, load_terms(table)) is not None``, by one set intersection.
+
+    >>> has_term("those ragheads again", "slurs.txt"), has_term("a new dyke", "slurs.txt")
+    (True, False)
+    """
+    return not term_grams(text).isdisjoint(load_lookup(table))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -340,27 +413,65 @@ def has_counter_speech(text: str) -> bool:
 
 def rule_fires(rule: Rule | LexiconRule, sentence: str) -> bool:
     """One rule on one sentence, with the counter-speech guard applied."""
+    return fires_in(rule, Sentence(sentence))
+
+
+class Sentence:
+    """One sentence and what the rules ask of it, each worked out once for all the rules."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counter: bool | None = None
+        self._blanked: str | None = None
+
+    @property
+    def counter(self) -> bool:
+        if self._counter is None:
+            self._counter = is_counter_speech(self.text)
+        return self._counter
+
+    @property
+    def blanked(self) -> str:
+        if self._blanked is None:
+            self._blanked = blank_quotes(self.text)
+        return self._blanked
+
+
+def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
+    """:func:`rule_fires` with the sentence's guard and blanked text shared between rules."""
+    text = sentence.text
     if rule.guarded:
-        if is_counter_speech(sentence):
+        if sentence.counter:
             return False
-        sentence = blank_quotes(sentence)
-    if isinstance(rule, Rule):
-        return rule.pattern.search(sentence) is not None
-    return find_term(sentence, load_terms(rule.table)) is not None
-
-
-def could_fire(rule: Rule | LexiconRule, text: str) -> bool:
-    """Cheap whole-text check: a rule silent on the whole text is silent on every sentence."""
+        text = sentence.blanked
     if isinstance(rule, Rule):
         return rule.pattern.search(text) is not None
-    return find_term(text, load_terms(rule.table)) is not None
+    return has_term(text, rule.table)
+
+
+def precheck_text(text: str) -> str | None:
+    """The lowercased text the ``needs`` words are looked up in, or None to skip that check."""
+    return None if not FOLDS_TO_ASCII.isdisjoint(text) else text.lower()
+
+
+def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) -> bool:
+    """Cheap whole-text check: a rule silent on the whole text is silent on every sentence.
+
+    ``lowered`` is :func:`precheck_text` of ``text`` (None: run the pattern regardless).
+    """
+    if isinstance(rule, LexiconRule):
+        return has_term(text, rule.table)
+    if lowered is not None and not all(any(word in lowered for word in group)
+                                       for group in rule.needs):
+        return False
+    return rule.pattern.search(text) is not None
 
 
 def fire_rules(text: str) -> list[Rule | LexiconRule]:
     """Return the rules that fire anywhere in ``text``, each once, in registry order."""
-    candidates = [rule for rule in ALL_RULES if could_fire(rule, text)]
+    lowered = precheck_text(text)
+    candidates = [rule for rule in ALL_RULES if could_fire(rule, text, lowered)]
     if not candidates:
         return []
-    sentences = split_sentences(text)
-    return [rule for rule in candidates if any(rule_fires(rule, s) for s in sentences)]
-
+    sentences = [Sentence(s) for s in split_sentences(text)]
+    return [rule for rule in candidates if any(fires_in(rule, s) for s in sentences)]
