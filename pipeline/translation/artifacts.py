@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.model import sha256_hex
 
@@ -118,6 +118,40 @@ def snippet(text: str, limit: int = EVIDENCE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class Sentence(NamedTuple):
+    """One sentence of a block with its words, read once for every detector."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    lowered: tuple[str, ...]
+    function_words: int
+
+
+@lru_cache(maxsize=SPAN_CACHE_SIZE)
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """The sentences of ``text`` (as :func:`sentence_spans`) with their words.
+
+    The duplicate finder, the document language test and the foreign-sentence
+    finder all read the same blocks; this does the splitting once.
+
+    >>> [(s.words, s.function_words) for s in sentences("He came. Die Katze!")]
+    [(('He', 'came'), 1), (('Die', 'Katze'), 0)]
+    """
+    found = []
+    for start, end in _sentence_spans(text):
+        words = tuple(WORD.findall(text, start, end))
+        lowered = tuple(map(str.lower, words))
+        count = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, lowered))
+        found.append(Sentence(start, end, words, lowered, count))
+    return tuple(found)
+
+
+def share(count: int, total: int) -> float:
+    """``count / total`` rounded as :func:`english_share` rounds it (0 for no words)."""
+    return round(count / total, 4) if total else 0.0
+
+
 def words_of(text: str) -> list[str]:
     """The words of ``text``; a sentence read by two detectors is split once."""
     return list(_words(text))
@@ -133,7 +167,7 @@ def english_share(text: str, words: list[str] | None = None) -> float:
     words = words_of(text) if words is None else words
     if not words:
         return 0.0
-    return round(function_word_count(words) / len(words), 4)
+    return share(function_word_count(words), len(words))
 
 
 def function_word_count(words: list[str]) -> int:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from pipeline.model import CONTENT, Block, Document
-from pipeline.translation.artifacts import Artifact, english_share, removal_evidence, snippet
+from pipeline.translation.artifacts import Artifact, removal_evidence, sentences, share, snippet
 from pipeline.translation.credits import (
     INLINE_CREDIT,
     Credit,
@@ -63,7 +63,16 @@ ENGLISH_ONLY = {"foreign_sentence", "transliteration", "quote_anomaly", "script_
 
 
 def is_english(doc: Document) -> bool:
-    return english_share(doc.body) >= DOC_ENGLISH_SHARE
+    """``english_share(doc.body)`` at least DOC_ENGLISH_SHARE, from the sentences already read.
+
+    A word never spans two sentences or two blocks, so the counts are those of the body.
+    """
+    total = function_words = 0
+    for block in doc.content:
+        for sentence in sentences(block.text):
+            total += len(sentence.words)
+            function_words += sentence.function_words
+    return share(function_words, total) >= DOC_ENGLISH_SHARE
 
 
 def merge_credits(credits: Iterable[Credit]) -> Credit | None:

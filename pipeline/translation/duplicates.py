@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.translation.artifacts import ENGLISH_FUNCTION_WORDS, sentence_spans, words_of
+from pipeline.translation.artifacts import ENGLISH_FUNCTION_WORDS, sentences, words_of
 
 # Content-word Jaccard overlap at or above which two sentences are one
 # rendered twice. The seed-002 pair scores 1.0; the closest native pair in the
@@ -88,10 +88,11 @@ def _end_with_space(text: str, end: int) -> int:
 
 
 def find_duplicate_renderings(text: str) -> list[Duplicate]:
-    spans = sentence_spans(text)
-    if len(spans) < 2:
+    read = sentences(text)
+    if len(read) < 2:
         return []
-    words = [content_words(text[a:b]) for a, b in spans]
+    spans = [(s.start, s.end) for s in read]
+    words = [{w for w in s.lowered if w not in _NOT_CONTENT} for s in read]
     found = []
     n = 0
     while n + 1 < len(spans):

@@ -28,8 +28,9 @@ from typing import Any
 
 from pipeline.translation.artifacts import (
     Artifact,
-    english_share,
-    sentence_spans,
+    function_word_count,
+    sentences,
+    share,
     snippet,
     words_of,
 )
@@ -76,7 +77,11 @@ def worth_judging(sentence: str, words: list[str] | None = None) -> bool:
 def foreign_language(sentence: str) -> tuple[str, float] | None:
     """(language, 1 - P(English)) when ``sentence`` is confidently not English."""
     words = words_of(sentence)
-    if not worth_judging(sentence, words) or english_share(sentence, words) >= ENGLISH_SHARE:
+    return _judge(sentence, words, function_word_count(words))
+
+
+def _judge(sentence: str, words: list[str], function_words: int) -> tuple[str, float] | None:
+    if not worth_judging(sentence, words) or share(function_words, len(words)) >= ENGLISH_SHARE:
         return None
     lang, _, english = classify(sentence)
     if lang == "en" or english > MAX_ENGLISH_PROBABILITY:
@@ -87,8 +92,8 @@ def foreign_language(sentence: str) -> tuple[str, float] | None:
 def find_foreign_sentences(block: int, text: str) -> list[Artifact]:
     """Foreign sentences in one block; neighbours in the same language become one span."""
     found: list[Artifact] = []
-    for start, end in sentence_spans(text):
-        verdict = foreign_language(text[start:end])
+    for start, end, words, _, function_words in sentences(text):
+        verdict = _judge(text[start:end], list(words), function_words)
         if verdict is None:
             continue
         lang, prob = verdict
