@@ -312,3 +312,52 @@ def test_a_paragraph_that_is_only_a_link_is_relabelled_not_emptied() -> None:
     assert doc.blocks[1].rule == "inline_link_injection.cue_then_headline.block"
     assert "\n\n\n" not in doc.body and "Weirdest" not in doc.body
     assert record["artifacts"][0]["removed"] is True
+
+
+@pytest.mark.parametrize("cue", ["Read more:", "READ MORE:", "Read also:", "Also read:", "ALSO READ:",
+                                 "See also:", "SEE ALSO:", "Related:", "RELATED:"])
+def test_every_cue_before_a_headline_is_found(cue: str) -> None:
+    # find_link_injections skips paragraphs holding none of its cue words; each cue must pass.
+    from pipeline.translation.injection import find_link_injections
+
+    text = f"The talks failed on Monday. {cue} Putin vows to respond to new sanctions"
+    assert [shape for _, _, shape in find_link_injections(text)] == ["cue_then_headline"]
+
+
+@pytest.mark.parametrize("cue", ["Read more", "Continue reading", "Read the full story"])
+def test_every_cue_after_a_headline_is_found(cue: str) -> None:
+    from pipeline.translation.injection import find_link_injections
+
+    text = f"They concern the region. What you need to know about the nuclear deal. {cue} “Next"
+    assert [shape for _, _, shape in find_link_injections(text)] == ["headline_then_cue"]
+
+
+def test_inline_credit_followed_by_spaces_is_still_cut() -> None:
+    doc = Document(id="d", source="d.txt", text="")
+    doc.blocks = split_blocks("The talks in Geneva failed again on Monday, the ministry said. "
+                              "(Translated from Persian by Ali Reza Tavakoli.)  \n")
+    record = detect_translation_artifacts(doc, Config()).meta["translation"]
+    assert record["source_language"] == "fa" and "Translated" not in doc.body
+
+
+def test_document_language_is_read_from_its_sentences() -> None:
+    # is_english sums per-sentence counts; it must agree with the share over the whole body.
+    from pipeline.translation.artifacts import english_share
+    from pipeline.translation.detectors import DOC_ENGLISH_SHARE, is_english
+
+    texts = ["The cat sat on the mat. Der Hund sitzt auf der Matte!\n\nÉtait-il là? Oui.",
+             "Der Hund sitzt. Die Katze auch.\n\nIt was the end of the story, and they knew it.",
+             "Russia’s “Izvestia” wrote: the talks failed…  Nobody was surprised.\n\nΑθήνα. Ok"]
+    for text in texts:
+        doc = Document(id="d", source="d.txt", text=text)
+        doc.blocks = split_blocks(text)
+        assert is_english(doc) == (english_share(doc.body) >= DOC_ENGLISH_SHARE)
+    assert [is_english(d) for d in (clean_seed(s) for s in ("000_56e6a5e0eb7adcfe",))] == [True]
+
+
+def test_cached_sentence_spans_are_not_shared_between_callers() -> None:
+    from pipeline.translation.artifacts import sentence_spans
+
+    first = sentence_spans("He came. She left.")
+    first.clear()
+    assert sentence_spans("He came. She left.") == [(0, 8), (9, 18)]
