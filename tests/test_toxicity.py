@@ -7,16 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import toxicity
 from pipeline.toxicity import CATEGORIES, OPERATING_THRESHOLD, ToxicityScore, score_texts
 from pipeline.toxicity.model import load_model, read_model
 from pipeline.toxicity.rules import (
     ALL_RULES,
+    QUOTED,
     Rule,
     find_term,
     fire_rules,
+    has_counter_speech,
     has_term,
+    is_counter_speech,
     load_terms,
     precheck_text,
+    split_sentences,
 )
 
 CASES = json.loads((Path(__file__).parent / "data" / "toxicity_cases.json").read_text("utf-8"))
@@ -127,3 +132,26 @@ def test_case_folding_letters_skip_the_precheck() -> None:
     text = "Jews are ſcum."
     assert precheck_text(text) is None
     assert "group_dehumanised" in fired_names(text)
+
+
+def test_counter_speech_search_over_the_text_matches_the_one_per_sentence() -> None:
+    for text in EXAMPLE_TEXTS + ["It is a myth.\nJews control the banks.", "Not\ntrue. Fine."]:
+        per_sentence = any(is_counter_speech(s) for s in split_sentences(text))
+        assert has_counter_speech(text) == (per_sentence or QUOTED.search(text) is not None), text
+
+
+def test_repeated_texts_are_scored_from_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Take down the Jew cabal.", "A fair and careful piece, thank you.", "You idiot."]
+    toxicity._MODEL_MEMO.clear()
+    first = score_texts(texts)
+    calls: list[list[str]] = []
+    model = load_model()
+
+    class Counting:
+        def predict(self, batch: list[str]) -> object:
+            calls.append(batch)
+            return model.predict(batch)
+
+    monkeypatch.setattr(toxicity, "load_model", lambda: Counting())
+    assert score_texts(texts + ["Something new."]) == first + score_texts(["Something new."])
+    assert calls == [["Something new."]]

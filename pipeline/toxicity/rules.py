@@ -255,9 +255,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Gay people should be stoned.", "The only good Muslim is a dead Muslim."),
         ("The claim that Muslims should be killed is hateful and false.",
          "Hamas gunmen killed civilians, the army said."),
-        needs=(("kill", "gas", "shoot", "hang", "exterminate", "eradicate", "slaughter", "lynch",
+        needs=((*GROUP_WORDS, "the only good "),
+               ("kill", "gas", "shoot", "hang", "exterminate", "eradicate", "slaughter", "lynch",
                 "wipe out", "burn", "behead", "nuke", "should", "must", "need to", "deserve to",
-                "ought to", "death to", "the only good "),),
+                "ought to", "death to", "the only good ")),
     ),
     Rule(
         "threat_person", "threat", WEIGHT_SEVERE,
@@ -287,7 +288,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("You are not an idiot for asking.", "Are you calling me an idiot?",
          "The idiot box was what my dad called TV."),
         guarded=False,
-        needs=(("you",),),
+        needs=(("you",), ("idiot", "moron", "imbecile", "retard", "loser", "scum", "dumbass",
+                          "jackass", "asshole", "bastard", "fool", "cretin", "clown", "degenerate",
+                          "trash", "garbage", "pig", "bitch", "cunt", "dickhead", "twat", "prick",
+                          "piece of", "shut up")),
     ),
 )
 
@@ -407,8 +411,12 @@ def blank_quotes(text: str) -> str:
 
 
 def has_counter_speech(text: str) -> bool:
-    """True when any sentence rebuts a trope or the text quotes someone."""
-    return QUOTED.search(text) is not None or any(map(is_counter_speech, split_sentences(text)))
+    """True when any sentence rebuts a trope or the text quotes someone.
+
+    One search over the whole text: no COUNTER_SPEECH match can hold a line break or
+    a sentence end, so it finds exactly what a search per sentence would.
+    """
+    return QUOTED.search(text) is not None or COUNTER_SPEECH.search(text) is not None
 
 
 def rule_fires(rule: Rule | LexiconRule, sentence: str) -> bool:
@@ -423,6 +431,7 @@ class Sentence:
         self.text = text
         self._counter: bool | None = None
         self._blanked: str | None = None
+        self._lowered: dict[str, str | None] = {}
 
     @property
     def counter(self) -> bool:
@@ -436,6 +445,13 @@ class Sentence:
             self._blanked = blank_quotes(self.text)
         return self._blanked
 
+    def lowered(self, guarded: bool) -> str | None:
+        """:func:`precheck_text` of the text the rule searches (blanked when guarded)."""
+        key = "blanked" if guarded else "text"
+        if key not in self._lowered:
+            self._lowered[key] = precheck_text(self.blanked if guarded else self.text)
+        return self._lowered[key]
+
 
 def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
     """:func:`rule_fires` with the sentence's guard and blanked text shared between rules."""
@@ -445,7 +461,7 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
             return False
         text = sentence.blanked
     if isinstance(rule, Rule):
-        return rule.pattern.search(text) is not None
+        return could_fire(rule, text, sentence.lowered(rule.guarded))
     return has_term(text, rule.table)
 
 
