@@ -370,25 +370,38 @@ def find_term(text: str, terms: frozenset[str]) -> str | None:
     return None
 
 
-GRAM_CACHE_SIZE = 4096
-"""Texts whose n-grams are kept: both lexicon rules look up the same text and its sentences."""
+TOKEN_CACHE_SIZE = 4096
+"""Texts whose tokens are kept: both lexicon rules look up the same text and its sentences."""
 
 
-@lru_cache(maxsize=GRAM_CACHE_SIZE)
-def term_grams(text: str) -> frozenset[str]:
-    """Every 1-3 token n-gram of ``text``, the candidates :func:`find_term` tries."""
-    tokens = tokenise(text)
-    return frozenset(" ".join(tokens[i : i + size]) for size in (1, 2, 3)
-                     for i in range(len(tokens) - size + 1))
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def text_tokens(text: str) -> tuple[str, ...]:
+    """:func:`tokenise`, remembered for the next rule that asks."""
+    return tuple(tokenise(text))
+
+
+@cache
+def multiword_starts(table: str) -> frozenset[str]:
+    """First words of the table's terms of two or more words (plurals included)."""
+    return frozenset(term.split(" ")[0] for term in load_lookup(table) if " " in term)
 
 
 def has_term(text: str, table: str) -> bool:
-    """``find_term(text, load_terms(table)) is not None``, by one set intersection.
+    """``find_term(text, load_terms(table)) is not None``, without trying every n-gram.
+
+    Single tokens go through one set test; a two- or three-word n-gram is built only
+    where a token starts a longer term.
 
     >>> has_term("those ragheads again", "slurs.txt"), has_term("a new dyke", "slurs.txt")
     (True, False)
     """
-    return not term_grams(text).isdisjoint(load_lookup(table))
+    tokens = text_tokens(text)
+    lookup = load_lookup(table)
+    if not lookup.isdisjoint(tokens):
+        return True
+    starts = multiword_starts(table)
+    return any(" ".join(tokens[i : i + 2]) in lookup or " ".join(tokens[i : i + 3]) in lookup
+               for i, token in enumerate(tokens) if token in starts)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -477,7 +490,7 @@ def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) 
     """
     if isinstance(rule, LexiconRule):
         return has_term(text, rule.table)
-    if lowered is not None and not all(any(word in lowered for word in group)
+    if lowered is not None and not all(any(map(lowered.__contains__, group))
                                        for group in rule.needs):
         return False
     return rule.pattern.search(text) is not None
