@@ -41,14 +41,16 @@ GROUPS = (
 """Plural group nouns (and "these people", "their kind") for the generic dehumanisation and
 violence rules; written from the groups hate speech usually targets, not fitted to a data set."""
 GROUP_WORDS = (
-    "people", "men", "folks", "jews", "muslims", "moslems", "blacks", "whites", "migrants",
-    "refugees", "females", "gays", "lesbians", "bisexuals", "homosexuals", "queers",
-    "transgenders", "arabs", "mexicans", "latinos", "asians", "chinese", "indians", "pakistanis",
-    "africans", "christians", "catholics", "hindus", "sikhs", "zionists", "gypsies", "roma",
-    "foreigners", "feminists", "kind",
+    "jewish", "muslim", "black", "white", "gay", "trans", "disabled", "autistic", "mentally ill",
+    "asian", "chinese", "indian", "mexican", "arab", "african", "immigrant", "foreign", "brown",
+    "jews", "moslems", "migrants", "refugees", "women", "females", "lesbians", "bisexuals",
+    "homosexuals", "queers", "latinos", "pakistanis", "christians", "catholics", "hindus", "sikhs",
+    "zionists", "gypsies", "roma", "feminists", "these people", "those people", "their kind",
+    "your kind", "you people",
 )
-"""Every match of GROUPS contains one of these words ("men" is inside "women"): the
-pre-check of the rules built on GROUPS. Add a word here when GROUPS gets one."""
+"""Every match of GROUPS contains one of these (an adjective of the first line, or a
+plural noun holding one of them, or one of the rest): the pre-check of the rules
+built on GROUPS. Add a word here when GROUPS gets one."""
 NEGATED = r"(?!(?:not|never|no|hardly)\b)"
 """Refuses "not" as one of the filler words: "Immigrants are not vermin" is no attack."""
 NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
@@ -199,7 +201,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "Links to known antisemitic sites are endorsement, whatever the surrounding words.",
         ("Read the truth here http://realjewnews.com/",),
         ("Read the news at http://www.reuters.com/",),
-        needs=(("jew", "stormer", "stormfront", "davidduke", "zog"),),
+        needs=(("realjewnews", "jewwatch", "stormer", "stormfront.org", "davidduke.com",
+                "jewworldorder", "thezog"),),
     ),
     Rule(
         "holocaust_denial", "identity_attack", WEIGHT_SEVERE,
