@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from pipeline.config import Config
 from pipeline.decode import decode_bytes
@@ -18,13 +18,9 @@ from pipeline.model import Document, Reject
 from pipeline.sources import RawRecord
 from pipeline.stages import run_stages
 
-# Turns an HTML record into a Document ready for the text stages; set by
-# pipeline.html when it is importable (it needs trafilatura), so the text
-# path does not pay for importing it.
-HtmlExtractor = Callable[[RawRecord, str, Config], Document | Reject]
-
 
 def _extract_html(record: RawRecord, text: str, config: Config) -> Document | Reject:
+    """Imported on first use: plain-text runs never pay for importing trafilatura."""
     from pipeline.html import extract_document
 
     return extract_document(record, text, config)

@@ -30,6 +30,7 @@ import fcntl
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -126,17 +127,16 @@ class Store:
             raise StoreError(f"cannot create the clean directory {self.root}: {err.strerror}. "
                              "Check that the path is writable or pass another --clean.") from err
         try:
-            deadline = datetime.now().timestamp() + wait_seconds
+            deadline = time.monotonic() + wait_seconds
             while True:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
-                    if datetime.now().timestamp() >= deadline:
+                    if time.monotonic() >= deadline:
                         raise StoreLocked(
                             f"another pipeline run is writing to {self.root} (lock {self.root / LOCK}); "
                             "wait for it to finish, or use another --clean directory") from None
-                    import time
                     time.sleep(0.5)
             handle.seek(0)
             handle.truncate()
