@@ -1,9 +1,20 @@
-"""Document language with langdetect, seeded and sampled.
+"""Document language with langdetect, seeded, sampled and made cheaper.
 
 langdetect is random unless seeded and costs about 5-20 ms a call, growing
 with the text; it raises on text without letters. We seed it once, give it
 a sample of the body (``Config.language_sample_chars``) and turn its
 exceptions into ``und``.
+
+Most of langdetect's time goes to pure-Python loops that redo the same
+work on every call: normalising each character through a chain of
+Unicode-block tests, building the n-gram list one ``NGram`` object step at
+a time, and updating 55 probabilities one index at a time. :class:`_Detector`
+overrides those methods with the same arithmetic in the same order (a
+memo of normalised characters, the n-grams of each word memoised, list
+comprehensions), so its result is bit-for-bit langdetect's:
+``tests/test_language.py`` compares the two on the seed pages, the 181
+article bodies and sentences in 17 languages. On the article bodies it
+takes 1.2-1.4 ms a document instead of 4.5-5.2 ms.
 
 >>> detect_language("The Kremlin opposes hostile actions against the country and wants war prevented.")[0]
 'en'
@@ -13,12 +24,99 @@ exceptions into ``und``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from langdetect import DetectorFactory, detector_factory
+from langdetect.detector import Detector
 from langdetect.lang_detect_exception import LangDetectException
+from langdetect.utils.ngram import NGram
 
 UNDETERMINED = "und"
+# Characters seen so far (as code points, for str.translate) and what
+# NGram.normalize makes of them: one character each. Bounded by the
+# alphabet of the corpus, a few thousand entries at most.
+_NORMALIZED: dict[int, str] = {}
+_SPACES = re.compile(" {2,}")
+
+
+def _word_ngrams(word: str, known: dict[str, list[float]]) -> list[str]:
+    """The 1-3-grams langdetect takes from `` word`` (normalised, maybe ending in a space).
+
+    NGram.add_char and the n-gram loop of Detector._extract_ngrams, inlined:
+    no n-gram is taken while the window is inside an all-capitals run.
+    """
+    result: list[str] = []
+    grams, capital = " ", False
+    for ch in word:
+        last = grams[-1]
+        if len(grams) >= 3:
+            grams = grams[1:]
+        grams += ch
+        capital = last.isupper() if ch.isupper() else False
+        if capital:
+            continue
+        if ch != " " and ch in known:
+            result.append(ch)
+        if grams[-2:] in known:
+            result.append(grams[-2:])
+        if len(grams) >= 3 and grams in known:
+            result.append(grams)
+    return result
+
+
+# _word_ngrams by word: words repeat across and within pages. langdetect has
+# one profile per process, so the word alone is the key.
+_WORD_NGRAMS: dict[str, list[str]] = {}
+_WORD_NGRAMS_MAX = 200_000
+
+
+def _ngrams_of(word: str, known: dict[str, list[float]]) -> list[str]:
+    found = _WORD_NGRAMS.get(word)
+    if found is None:
+        if len(_WORD_NGRAMS) >= _WORD_NGRAMS_MAX:
+            _WORD_NGRAMS.clear()
+        found = _WORD_NGRAMS[word] = _word_ngrams(word, known)
+    return found
+
+
+class _Detector(Detector):
+    """langdetect's Detector with its hot loops rewritten, same results."""
+
+    def append(self, text: str) -> None:
+        # Detector.append collapses runs of spaces one character at a time.
+        text = self.URL_RE.sub(" ", text)
+        text = self.MAIL_RE.sub(" ", text)
+        text = NGram.normalize_vi(text)
+        self.text += _SPACES.sub(" ", text[: self.max_text_length])
+
+    def _extract_ngrams(self) -> list[str]:
+        # A space resets langdetect's n-gram window, so the n-grams of a text
+        # are those of its words in order, each a function of the word alone.
+        missing = set(self.text).difference(map(chr, _NORMALIZED))
+        _NORMALIZED.update({ord(ch): NGram.normalize(ch) for ch in missing})
+        words = self.text.translate(_NORMALIZED).split(" ")
+        known = self.word_lang_prob_map
+        result: list[str] = []
+        for word in words[:-1]:
+            if word:
+                result += _ngrams_of(word + " ", known)
+        if words[-1]:
+            result += _ngrams_of(words[-1], known)
+        return result
+
+    def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:
+        lang_prob_map = self.word_lang_prob_map.get(word)
+        if lang_prob_map is None:
+            return False
+        weight = alpha / self.BASE_FREQ
+        prob[:] = [p * (weight + q) for p, q in zip(prob, lang_prob_map, strict=True)]
+        return True
+
+    def _normalize_prob(self, prob: list[float]) -> float:
+        total = sum(prob)
+        prob[:] = [p / total for p in prob]
+        return max(prob)
 
 
 @lru_cache(maxsize=1)
@@ -44,12 +142,13 @@ def sample_text(text: str, limit: int) -> str:
     return text[start:end if end > start else start + limit]
 
 
-def detect_language(text: str, sample_chars: int = 800, seed: int = 0, trials: int = 3) -> tuple[str, float]:
+def detect_language(text: str, sample_chars: int = 800, seed: int = 0, trials: int = 3,
+                    detector_class: type[Detector] = _Detector) -> tuple[str, float]:
     """(ISO 639-1 code, probability) of the main language of ``text``."""
     sample = sample_text(text, sample_chars)
     if not any(c.isalpha() for c in sample):
         return UNDETERMINED, 0.0
-    detector = _factory(seed).create()
+    detector = detector_class(_factory(seed))
     detector.n_trial = trials
     detector.append(sample)
     try:
