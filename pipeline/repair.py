@@ -28,9 +28,12 @@ from pipeline.config import Config
 # other fixers act on (entities, controls, C1, ligatures, odd line breaks,
 # surrogates). General punctuation (curly quotes, dashes) alone is not enough.
 _FTFY_TRIGGER = re.compile(
-    "[&\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u00ff\u0370-\u04ff\ufb00-\ufb06\ufff9-\ufffd"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u00ff\u0370-\u04ff\ufb00-\ufb06\ufff9-\ufffd"
     "\u2028\u2029\ud800-\udfff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\uff00-\uffef]"
 )
+# ftfy unescapes only what matches its HTML_ENTITY_RE (ftfy.chardata); a bare
+# "&" (R&D, "Q & A") is left alone.
+_HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")
 
 # Odd spaces scrapers leave: no-break, figure, narrow no-break, ideographic... -> " ".
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
@@ -65,7 +68,8 @@ def ftfy_config(uncurl_quotes: bool, normalization: str | None, fix_width: bool)
 def needs_ftfy(line: str) -> bool:
     """True when ftfy could change ``line``.
 
-    Pure ASCII without ``&`` or control characters never changes, and neither
+    Pure ASCII without an HTML entity or control characters never changes
+    (a no-break space counts as a space here), and neither
     does text whose only non-ASCII characters are general punctuation
     (U+2010-U+2027, U+2030-U+205E), the euro and trade mark signs, or scripts
     ftfy has no code page for, provided it is already NFC.
@@ -74,9 +78,17 @@ def needs_ftfy(line: str) -> bool:
     False
     >>> needs_ftfy("Itâ€™s broken")
     True
+    >>> needs_ftfy("R&D,\u00a0Q & A"), needs_ftfy("R&amp;D")
+    (False, True)
     """
+    if "&" in line and _HTML_ENTITY.search(line):
+        return True
+    if "\xa0" in line:
+        # A no-break space is in mojibake only after a lead byte (Â, â, Ã...),
+        # which is a trigger of its own; alone it is just a space tidy_line fixes.
+        line = line.replace("\xa0", " ")
     if line.isascii():
-        return "&" in line or bool(_FTFY_TRIGGER.search(line))
+        return bool(_FTFY_TRIGGER.search(line))
     if _FTFY_TRIGGER.search(line):
         return True
     return not unicodedata.is_normalized("NFC", line)

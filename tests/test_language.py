@@ -14,7 +14,7 @@ import pytest
 from langdetect.detector import Detector
 
 from pipeline.language import UNDETERMINED, detect_language, sample_text
-from tests.conftest import REPO, SEEDS, SHARED
+from conftest import REPO, SEEDS, SHARED
 
 ARTICLES = SHARED / "datasets" / "articles" / "scrapinghub" / "ground-truth.json"
 FOREIGN = REPO / "tests" / "data" / "translation" / "foreign_sentences.json"
