@@ -27,12 +27,15 @@ from pipeline.store import Store, now_iso
 PACKAGE_DIR = Path(pipeline.__file__).parent
 
 
+CODE_SUFFIXES = {".py", ".json", ".txt", ".npz", ".tsv"}
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """Hash of the package's code and data: a code change re-cleans everything."""
     digest = []
     for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".json", ".txt", ".npz", ".tsv"} and "__pycache__" not in path.parts:
+        if path.is_file() and path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
             digest.append(f"{path.relative_to(PACKAGE_DIR)}:{sha256_hex(path.read_bytes())}")
     return sha256_hex("\n".join(digest))[:16]
 
@@ -126,22 +129,24 @@ def process_batch(
     docs_known = manifest.get("documents", {})
     rejects_known = manifest.get("rejects", {})
     result = BatchResult()
-    for source in sources:
-        for item in read_source(Path(raw_dir), source, config):
-            if isinstance(item, Reject):
-                result.rejects.append(_reject_entry(item, fingerprint))
-                continue
-            if _unchanged(item, fingerprint, docs_known, rejects_known, result):
-                continue
-            try:
-                outcome = clean_record(item, config)
-            except Exception as err:  # noqa: BLE001 - a bug on one page must not lose the batch
-                outcome = Reject(item.source, "cleaning_error", f"{type(err).__name__}: {err}", item.input_sha256)
-            if isinstance(outcome, Reject):
-                result.rejects.append(_reject_entry(outcome, fingerprint))
-                continue
-            for doc in documents_of(outcome):
-                _store_document(store, doc, config, result)
+    with store.batch():
+        for source in sources:
+            for item in read_source(Path(raw_dir), source, config):
+                if isinstance(item, Reject):
+                    result.rejects.append(_reject_entry(item, fingerprint))
+                    continue
+                if _unchanged(item, fingerprint, docs_known, rejects_known, result):
+                    continue
+                try:
+                    outcome = clean_record(item, config)
+                except Exception as err:  # noqa: BLE001 - a bug on one page must not lose the batch
+                    outcome = Reject(item.source, "cleaning_error", f"{type(err).__name__}: {err}",
+                                     item.input_sha256)
+                if isinstance(outcome, Reject):
+                    result.rejects.append(_reject_entry(outcome, fingerprint))
+                    continue
+                for doc in documents_of(outcome):
+                    _store_document(store, doc, config, result)
     result.seconds = round(time.perf_counter() - started, 4)
     return result.as_dict()
 

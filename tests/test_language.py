@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import REPO, SEEDS, SHARED
 from langdetect.detector import Detector
 
 from pipeline.language import UNDETERMINED, detect_language, sample_text
-from conftest import REPO, SEEDS, SHARED
 
 ARTICLES = SHARED / "datasets" / "articles" / "scrapinghub" / "ground-truth.json"
 FOREIGN = REPO / "tests" / "data" / "translation" / "foreign_sentences.json"

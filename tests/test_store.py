@@ -118,3 +118,48 @@ def test_a_second_writer_is_refused_while_a_run_holds_the_lock(tmp_path: Path) -
     store = Store(tmp_path / "clean")
     with store.lock(), pytest.raises(StoreLocked, match="another pipeline run"), Store(tmp_path / "clean").lock():
         pass
+
+
+def test_a_version_torn_by_a_crash_before_its_batch_synced_is_written_over(raw: Path, tmp_path: Path) -> None:
+    # Versions written inside Store.batch() are synced once at the end of the
+    # batch; a power cut before that can leave an unpublished v2 full of zeros.
+    clean = tmp_path / "clean"
+    run_local(raw, clean)
+    doc_id = next(d["id"] for d in store_api.iter_latest(clean) if d["source"] == "002_f7e48ce4ce53cbec.txt")
+    torn = Store(clean).version_path(doc_id, 2)
+    torn.write_bytes(b"\0" * 512)
+    page = raw / "002_f7e48ce4ce53cbec.txt"
+    page.write_text(page.read_text() + "\n\nA new closing paragraph about the talks in Moscow.\n")
+    assert run_local(raw, clean)["cleaned"] == 1
+    first, second = store_api.versions(clean, doc_id)
+    assert (first["version"], second["version"]) == (1, 2)
+    assert second["metadata"]["input_sha256"] != first["metadata"]["input_sha256"]
+    assert store_api.get(clean, doc_id)["version"] == 2
+
+
+def test_a_batch_syncs_the_file_system_once_instead_of_each_file(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = {"fsync": 0, "syncfs": 0}
+    real_fsync = os.fsync
+
+    def counting_fsync(fd: int) -> None:
+        calls["fsync"] += 1
+        real_fsync(fd)
+
+    def counting_sync(path: Path) -> None:
+        calls["syncfs"] += 1
+
+    monkeypatch.setattr(os, "fsync", counting_fsync)
+    monkeypatch.setattr(store_api, "sync_filesystem", counting_sync)
+    store = Store(tmp_path / "clean")
+    with store.batch():
+        for i in range(5):
+            store.write_version({"id": f"doc{i}", "text": "x", "metadata": {}}, {"comments": []})
+    assert calls == {"fsync": 0, "syncfs": 1}
+    store.write_version({"id": "alone", "text": "x", "metadata": {}})
+    assert calls == {"fsync": 1, "syncfs": 1}
+
+
+def test_sync_filesystem_runs_on_this_machine(tmp_path: Path) -> None:
+    (tmp_path / "f").write_bytes(b"x")
+    store_api.sync_filesystem(tmp_path)  # raises OSError when the call fails
