@@ -58,6 +58,8 @@ DASK_ADDRESS_ENV = "PIPELINE_DASK_ADDRESS"
 # being remounted, short enough that a dead disk fails the run within seconds.
 BATCH_RETRIES = 3
 BATCH_RETRY_BACKOFF_SECONDS = 1.0
+# Task threads per pool process (see task_runner_for).
+THREADS_PER_PROCESS = 2
 
 BatchCallback = Callable[[dict[str, Any]], None]
 # Called with every batch result as it arrives (the CLI's progress bar). A
@@ -184,12 +186,19 @@ def local_processes(workers: int) -> Iterator[None]:
 
 
 def task_runner_for(workers: int, dask_address: str | None) -> TaskRunner[Any]:
-    """A Dask cluster's runner when an address is given, else ``workers`` local threads."""
+    """A Dask cluster's runner when an address is given, else local threads.
+
+    Two threads per process: while one task thread does Prefect's bookkeeping
+    for a finished batch (report the state, create the next task run: tens of
+    milliseconds on the API), the next batch is already queued in the
+    process pool, so no process waits for the API between batches.
+    """
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
-    return ThreadPoolTaskRunner(max_workers=max(1, workers))
+    threads = 1 if workers <= 1 else THREADS_PER_PROCESS * workers
+    return ThreadPoolTaskRunner(max_workers=threads)
 
 
 def run_batches(batches: list[list[str]], raw_dir: str, clean_dir: str,
