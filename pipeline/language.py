@@ -10,11 +10,13 @@ work on every call: normalising each character through a chain of
 Unicode-block tests, building the n-gram list one ``NGram`` object step at
 a time, and updating 55 probabilities one index at a time. :class:`_Detector`
 overrides those methods with the same arithmetic in the same order (a
-memo of normalised characters, the n-grams of each word memoised, list
-comprehensions), so its result is bit-for-bit langdetect's:
+memo of normalised characters, the n-grams of each word memoised, the 55
+probabilities as one float64 array: numpy multiplies, adds and divides
+element by element exactly as Python floats do, and ``cumsum`` adds left to
+right as ``sum`` does), so its result is bit-for-bit langdetect's:
 ``tests/test_language.py`` compares the two on the seed pages, the 181
 article bodies and sentences in 17 languages. On the article bodies it
-takes 1.2-1.4 ms a document instead of 4.5-5.2 ms.
+takes 0.65 ms a document instead of 4.5-5.2 ms.
 
 >>> detect_language("The Kremlin opposes hostile actions against the country and wants war prevented.")[0]
 'en'
@@ -27,6 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 from langdetect import DetectorFactory, detector_factory
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import LangDetectException
@@ -105,18 +108,38 @@ class _Detector(Detector):
             result += _ngrams_of(words[-1], known)
         return result
 
-    def _update_lang_prob(self, prob: list[float], word: str, alpha: float) -> bool:
-        lang_prob_map = self.word_lang_prob_map.get(word)
-        if lang_prob_map is None:
+    def _init_probability(self) -> np.ndarray:
+        return np.array(super()._init_probability(), dtype=np.float64)
+
+    def _update_lang_prob(self, prob: np.ndarray, word: str, alpha: float) -> bool:
+        # Element by element as langdetect does it: numpy's float64 multiply
+        # and add round exactly as Python's floats do.
+        weights = _word_weights(self.word_lang_prob_map, word)
+        if weights is None:
             return False
-        weight = alpha / self.BASE_FREQ
-        prob[:] = [p * (weight + q) for p, q in zip(prob, lang_prob_map, strict=True)]
+        prob *= (alpha / self.BASE_FREQ) + weights
         return True
 
-    def _normalize_prob(self, prob: list[float]) -> float:
-        total = sum(prob)
-        prob[:] = [p / total for p in prob]
-        return max(prob)
+    def _normalize_prob(self, prob: np.ndarray) -> float:
+        # cumsum adds left to right like Python 3.11's sum(); np.sum would add pairwise.
+        prob /= np.cumsum(prob)[-1]
+        return float(prob.max())
+
+
+# langdetect's per-n-gram language probabilities as arrays, for the n-grams met.
+_WEIGHTS: dict[str, np.ndarray] = {}
+
+
+def _word_weights(known: dict[str, list[float]], word: str) -> np.ndarray | None:
+    weights = _WEIGHTS.get(word)
+    if weights is None:
+        found = known.get(word)
+        if found is None:
+            return None
+        if len(_WEIGHTS) >= _WORD_NGRAMS_MAX:
+            _WEIGHTS.clear()
+        weights = _WEIGHTS[word] = np.array(found, dtype=np.float64)
+    return weights
 
 
 @lru_cache(maxsize=1)
@@ -155,4 +178,4 @@ def detect_language(text: str, sample_chars: int = 800, seed: int = 0, trials: i
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):
         return UNDETERMINED, 0.0
-    return best.lang, round(best.prob, 4)
+    return best.lang, round(float(best.prob), 4)
