@@ -28,15 +28,20 @@ PACKAGE_DIR = Path(pipeline.__file__).parent
 
 
 CODE_SUFFIXES = {".py", ".json", ".txt", ".npz", ".tsv"}
+# Modules that decide where and when cleaning runs, never what a record says:
+# an edit to the command line or the Prefect shell must not re-clean a corpus.
+ORCHESTRATION = frozenset({"cli.py", "flows.py", "artifacts.py", "parallel.py", "runner.py", "warmup.py"})
 
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """Hash of the package's code and data: a code change re-cleans everything."""
+    """Hash of the code and data that make a record: a change there re-cleans everything."""
     digest = []
     for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
-            digest.append(f"{path.relative_to(PACKAGE_DIR)}:{sha256_hex(path.read_bytes())}")
+        relative = path.relative_to(PACKAGE_DIR)
+        if (path.is_file() and path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts
+                and str(relative) not in ORCHESTRATION):
+            digest.append(f"{relative}:{sha256_hex(path.read_bytes())}")
     return sha256_hex("\n".join(digest))[:16]
 
 

@@ -163,3 +163,27 @@ def test_a_batch_syncs_the_file_system_once_instead_of_each_file(tmp_path: Path,
 def test_sync_filesystem_runs_on_this_machine(tmp_path: Path) -> None:
     (tmp_path / "f").write_bytes(b"x")
     store_api.sync_filesystem(tmp_path)  # raises OSError when the call fails
+
+
+def test_editing_the_command_line_does_not_re_clean_but_editing_a_stage_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import batch
+
+    package = tmp_path / "pipeline"
+    shutil.copytree(batch.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(batch, "PACKAGE_DIR", package)
+
+    def digest() -> str:
+        batch.code_digest.cache_clear()
+        return batch.code_digest()
+
+    try:
+        original = digest()
+        with (package / "cli.py").open("a") as handle:
+            handle.write("\n# a new option\n")
+        assert digest() == original
+        with (package / "label.py").open("a") as handle:
+            handle.write("\n# a labelling change\n")
+        assert digest() != original
+    finally:
+        batch.code_digest.cache_clear()
