@@ -7,6 +7,11 @@ their attribution in the header. Re-run after changing the selection below::
 
     python scripts/build_toxicity_lexicons.py [--data ../shared/datasets/toxicity]
 
+The model's sentiment table (``data/sentiment.tsv``: word, polarity class) comes
+from the VADER lexicon (MIT) shipped in the ``vaderSentiment`` package; it is only
+needed to rebuild the table (``pip install vaderSentiment==3.3.2``), never at run time.
+Pass ``--vader PATH`` to read a ``vader_lexicon.txt`` elsewhere.
+
 Slurs come only from the slur/identity categories (surge-ai "racial / ethnic
 slurs", slur-like "sexual orientation / gender" and "mental disability" terms;
 dsojevic "racial" and "religious" tags). General swearing goes to the separate,
@@ -126,11 +131,78 @@ def write_table(path: Path, what: str, terms: set[str]) -> None:
     path.write_text(HEADER.format(what=what) + body + "\n", encoding="utf-8")
 
 
+VADER_STRONG = 2.0
+"""VADER mean valence (-4..4) from which a word counts as strongly negative or positive."""
+VADER_WEAK = 0.5
+"""Below this absolute valence a word is treated as neutral (not written to the table)."""
+VADER_WORD = re.compile(r"[a-z][a-z'-]+")
+"""Only plain words: VADER also rates emoticons and abbreviations the model tokeniser drops."""
+SENTIMENT_HEADER = """# Word polarity classes for the toxicity model
+# NEG2 <= -{strong} < NEG1 <= -{weak}; POS1 >= {weak}; POS2 >= {strong} (VADER mean valence)
+# Derived by scripts/build_toxicity_lexicons.py from the VADER lexicon
+#   (cjhutto/vaderSentiment 3.3.2, vader_lexicon.txt), MIT, Copyright (c) 2016 C.J. Hutto
+# word<TAB>class; do not edit by hand: re-run the script.
+"""
+
+
+def polarity_class(valence: float) -> str | None:
+    """The coarse class of a VADER valence, or None when it is near neutral.
+
+    >>> polarity_class(-2.5), polarity_class(0.9), polarity_class(0.2)
+    ('NEG2', 'POS1', None)
+    """
+    if valence <= -VADER_STRONG:
+        return "NEG2"
+    if valence <= -VADER_WEAK:
+        return "NEG1"
+    if valence >= VADER_STRONG:
+        return "POS2"
+    if valence >= VADER_WEAK:
+        return "POS1"
+    return None
+
+
+def select_vader_classes(path: Path) -> dict[str, str]:
+    """Plain words of the VADER lexicon with a clear polarity, by class."""
+    classes = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, valence = line.split("\t")[:2]
+        label = polarity_class(float(valence))
+        if label and VADER_WORD.fullmatch(word):
+            classes[word] = label
+    return classes
+
+
+def default_vader_path() -> Path | None:
+    """``vader_lexicon.txt`` of an installed vaderSentiment, if any."""
+    try:
+        import vaderSentiment  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"
+
+
+def write_sentiment_table(path: Path, classes: dict[str, str]) -> None:
+    """Write the word classes, sorted, with the attribution header."""
+    body = "\n".join(f"{word}\t{label}" for word, label in sorted(classes.items()))
+    header = SENTIMENT_HEADER.format(strong=VADER_STRONG, weak=VADER_WEAK)
+    path.write_text(header + body + "\n", encoding="utf-8")
+
+
 def main() -> None:
-    """Build both tables."""
+    """Build the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--vader", type=Path, default=None,
+                        help="vader_lexicon.txt (default: from the installed vaderSentiment)")
     args = parser.parse_args()
+    vader = args.vader or default_vader_path()
+    if vader is None:
+        print("vaderSentiment not installed: sentiment.tsv left as it is")
+    else:
+        classes = select_vader_classes(vader)
+        write_sentiment_table(OUT_DIR / "sentiment.tsv", classes)
+        print(f"sentiment words: {len(classes)}")
     lexicons = args.data / "lexicons"
     surge = read_surge(lexicons / "surge-ai-profanity_en.csv")
     slurs = (select_surge_slurs(surge) | select_dsojevic_slurs(lexicons / "dsojevic-en.json"))

@@ -132,3 +132,46 @@ def read_synthetic(path: Path = SYNTHETIC_PATH) -> LabelledSet:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     return LabelledSet([r["text"] for r in records], np.array([r["label"] for r in records]),
                        ["synthetic"] * len(records))
+
+
+TEMPLATES_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic_templates.json"
+TEMPLATE_LABELS = {"hateful": 1, "neutral": 0, "positive": 0, "rebuttal": 0, "heated": 0}
+"""Frame kinds of ``synthetic_templates.json`` and their label: only "hateful" attacks."""
+GROUPS_PER_FRAME = {"hateful": 4, "neutral": 10, "positive": 10, "rebuttal": 8, "heated": 1}
+"""Each frame of a kind is filled with this many groups (rotating through the list), not
+all of them: with every group the frames would outweigh the free-form lines; the
+identity terms are masked for the model anyway. Non-hateful frames get more groups so
+that naming a group is no sign of hate in the frames (208 hateful of 890): against six
+of each, the identity-FP cap allowed threshold 0.77 instead of 0.83 at equal val AUC."""
+
+
+def fill_frame(frame: str, group: tuple[str, str], slots: dict[str, list[str]], turn: int) -> str:
+    """One frame with its group (plural ``{G}``, singular ``{S}``) and slot words filled."""
+    text = frame.replace("{G}", group[0]).replace("{S}", group[1])
+    for name, words in slots.items():
+        text = text.replace("{" + name + "}", words[turn % len(words)])
+    return text[0].upper() + text[1:]
+
+
+def expand_templates(path: Path = TEMPLATES_PATH,
+                     groups_per_frame: dict[str, int] | None = None) -> LabelledSet:
+    """The project's comment-style frames filled with target groups, deterministically.
+
+    Frame ``i`` takes groups ``7i, 7i+1, ...`` (mod the list) and the slot words in turn,
+    so every group and every slot word is used without enumerating all combinations.
+    """
+    per_kind = GROUPS_PER_FRAME if groups_per_frame is None else groups_per_frame
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    groups = [tuple(g) for g in spec["groups"]]
+    texts, labels, tags = [], [], []
+    for kind, label in TEMPLATE_LABELS.items():
+        for i, frame in enumerate(spec[kind]):
+            per_frame = per_kind[kind] if "{G}" in frame or "{S}" in frame else 1
+            for k in range(per_frame):
+                texts.append(fill_frame(frame, groups[(7 * i + k) % len(groups)],
+                                        spec["slots"], 3 * i + k))
+                labels.append(label)
+                tags.append(f"template_{kind}")
+    unique = dict(zip(texts, zip(labels, tags, strict=True), strict=True))
+    return LabelledSet(list(unique), np.array([v[0] for v in unique.values()], dtype=int),
+                       [v[1] for v in unique.values()])

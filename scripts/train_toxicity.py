@@ -2,8 +2,9 @@
 
     python scripts/train_toxicity.py [--data ../shared/datasets/toxicity]
 
-Trains on the Stormfront training users, Davidson tweets and the project's
-synthetic examples; picks C on the Stormfront validation users; writes
+Trains on the Stormfront training users, Davidson tweets, the project's
+hand-written synthetic examples and its comment-style frames filled with
+groups; picks C on the Stormfront validation users; writes
 ``pipeline/toxicity/data/model.npz`` + ``model.json``; prints the threshold to copy
 into ``OPERATING_THRESHOLD``. ETHOS and the other half of HateCheck are not read.
 """
@@ -28,8 +29,11 @@ from pipeline.toxicity.model import Hashing, featurise, save_model  # noqa: E402
 from pipeline.toxicity.rules import fire_rules  # noqa: E402
 
 FEATURES = {"word_ngrams": [1, 2], "char_ngrams": [2, 5],
-            "word_buckets": 2**18, "char_buckets": 2**18}
-"""Word 1-2grams and char 2-5grams, 2^18 buckets each: the weights stay under 2 MB."""
+            "word_buckets": 2**18, "char_buckets": 2**18,
+            "coarse_ngrams": 3, "coarse_buckets": 2**16, "coarse_scale": 0.5}
+"""Word 1-2grams and char 2-5grams, 2^18 buckets each: the weights stay under 2 MB. The
+coarse polarity-class 1-3grams at half weight: scales 0.3/0.5/0.7/1/2 gave Stormfront-val AUC
+.863/.864/.865/.863/.850 with the frames; 1 and 2 traded HateCheck-dev AUC for nothing."""
 
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)
 """Inverse regularisation strengths tried; the best Stormfront-val AUC wins."""
@@ -38,10 +42,16 @@ DAVIDSON_WEIGHT = 0.3
 Stormfront-val AUC (0.868 vs 0.863, 0.856) and HateCheck-dev AUC."""
 SYNTHETIC_WEIGHT = 3.0
 """The hand-written set is small; weight it so the tropes and rebuttals register."""
+TEMPLATE_WEIGHT = 2.0
+"""The filled frames (890 lines): 1, 2 and 3 gave HateCheck-dev AUC .742/.746/.750 and
+Stormfront-val .864/.862/.860 with six groups per kind; 2 is the compromise."""
 MAX_IDENTITY_FP = 0.05
 """Threshold constraint: at most 5% of HateCheck-dev ident_neutral_nh and (separately)
 ident_pos_nh flagged, half the 10% target, as margin for the unseen half."""
 IDENTITY_FUNCTIONALITIES = ("ident_neutral_nh", "ident_pos_nh")
+MAX_THRESHOLD = 0.79
+"""Highest threshold allowed: above the insult rule's weight (0.8) second-person insults
+would no longer be flagged. If the cap cannot be met below it, the model needs fixing."""
 CLASS_WEIGHT = None
 """Unweighted. "balanced" raised HateCheck-dev combined AUC (0.735 against 0.703) but
 inflated every model score, so the identity-FP cap pushed the threshold to 0.90, above the
@@ -53,7 +63,7 @@ def training_set(data: Path) -> tuple[ds.LabelledSet, np.ndarray, dict[str, ds.L
     """Stormfront train users + Davidson + synthetic, with per-row weights."""
     storm = ds.split_stormfront(data)
     parts = [(storm["train"], 1.0), (ds.read_davidson(data), DAVIDSON_WEIGHT),
-             (ds.read_synthetic(), SYNTHETIC_WEIGHT)]
+             (ds.read_synthetic(), SYNTHETIC_WEIGHT), (ds.expand_templates(), TEMPLATE_WEIGHT)]
     texts = [t for part, _ in parts for t in part.texts]
     labels = np.concatenate([part.labels for part, _ in parts])
     weights = np.concatenate([np.full(len(part.texts), w) for part, w in parts])
@@ -76,8 +86,8 @@ def combined_scores(texts: list[str], model_scores: np.ndarray) -> np.ndarray:
 def choose_threshold(val_scores: np.ndarray, val_labels: np.ndarray,
                      identity_scores: list[np.ndarray]) -> float:
     """Best F1 on Stormfront val among thresholds that respect the identity FP cap."""
-    best, best_f1 = 0.99, -1.0
-    for threshold in np.round(np.arange(0.20, 0.96, 0.01), 2):
+    best, best_f1 = MAX_THRESHOLD, -1.0
+    for threshold in np.round(np.arange(0.20, MAX_THRESHOLD + 0.005, 0.01), 2):
         if max(np.mean(s >= threshold) for s in identity_scores) > MAX_IDENTITY_FP:
             continue
         f1 = f1_score(val_labels, val_scores >= threshold)
@@ -113,6 +123,7 @@ def main() -> None:
     config = dict(FEATURES, training={"C": best_c, "seed": ds.SPLIT_SEED,
                                       "davidson_weight": DAVIDSON_WEIGHT,
                                       "synthetic_weight": SYNTHETIC_WEIGHT,
+                                      "template_weight": TEMPLATE_WEIGHT,
                                       "class_weight": CLASS_WEIGHT,
                                       "operating_threshold": threshold})
     save_model(model.coef_.ravel().astype(np.float32), float(model.intercept_[0]), config)

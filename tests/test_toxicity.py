@@ -9,7 +9,7 @@ import pytest
 
 from pipeline import toxicity
 from pipeline.toxicity import CATEGORIES, OPERATING_THRESHOLD, ToxicityScore, score_texts
-from pipeline.toxicity.model import load_model, read_model
+from pipeline.toxicity.model import coarse_grams, load_model, read_model, sentence_flags
 from pipeline.toxicity.rules import (
     ALL_RULES,
     QUOTED,
@@ -106,6 +106,27 @@ def test_mentioning_a_group_does_not_raise_the_model_score() -> None:
     model = load_model()
     plain, jewish = model.predict(["I love my neighbours.", "I love my Jewish neighbours."])
     assert abs(plain - jewish) < 0.05
+
+
+def test_coarse_block_flags_a_group_with_negative_or_positive_words() -> None:
+    assert "ID&NEG2" in sentence_flags(["idterm", "are", "NEG2"])
+    assert "ID&POSonly" in sentence_flags(["idterm", "are", "POS2"])
+    assert "ID&negation" in sentence_flags(["idterm", "are", "not", "NEG2"])
+    assert sentence_flags(["they", "are", "NEG2"]) == []
+    assert "are NEG2" in coarse_grams("idterm are disgusting.", 3)
+    assert "are POS2" in coarse_grams("idterm are wonderful.", 3)
+
+
+@pytest.mark.parametrize(("attack", "praise"), [
+    ("Honestly, deaf people are useless idiots.", "Honestly, deaf people are great company."),
+    ("Hindus are filthy liars.", "Hindus are honest, friendly neighbours."),
+    ("Refugees are disgusting criminals who ruin every town.",
+     "Refugees are brave people who enrich every town."),
+])
+def test_model_tells_an_attack_on_a_group_from_praise_of_it(attack: str, praise: str) -> None:
+    """Same group, same sentence shape: what is said decides, not who is named."""
+    bad, good = load_model().predict([attack, praise])
+    assert bad - good > 0.4
 
 
 EXAMPLE_TEXTS = [text for rule in ALL_RULES for text in rule.positives + rule.negatives] + [

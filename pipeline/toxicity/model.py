@@ -5,6 +5,13 @@ replaced by one placeholder token, so the model learns what is *said about* a
 group, not which group is mentioned: "I love my Jewish neighbours" and "I love
 my neighbours" get nearly the same features.
 
+A third, small block sees the text at a coarser grain: each word becomes its
+VADER polarity class (``NEG2`` … ``POS2``), a kept function word ("are", "should",
+"not", "all"…), ``idterm``, or ``_``; n-grams of that sequence ("idterm are NEG2",
+"i NEG2 idterm") and per-sentence flags ("a group and a strongly negative word")
+generalise from "Muslims are vermin" to "disabled people are a burden" without
+having seen the words together.
+
 The weights live in ``data/model.npz`` (nonzero coefficients and the intercept)
 and the feature settings in ``data/model.json``; no pickle, and no scikit-learn
 at run time: features are CRC32-hashed n-grams computed here, so any numpy/scipy
@@ -47,6 +54,19 @@ IDENTITY_TERMS = re.compile(
 
 URL = re.compile(r"https?://\S+|www\.\S+")
 
+SENTIMENT_PATH = DATA_DIR / "sentiment.tsv"
+KEPT_WORDS = frozenset("""
+i you he she we they it them us me my your our their his her its this that these those
+a an the all every some most many no not never nothing none is are was were be been being am
+should must would will can could need needs deserve deserves have has had do does don't doesn't
+isn't aren't shouldn't to of in on at for from with by as and or but if than like so just only
+always ever really very too more less what who why how get go back out up down kill die dead
+death hate love want""".split())  # noqa: SIM905 (a word list reads better as text)
+"""Words the coarse block keeps as themselves: the grammar of an attack ("X are", "should
+all be", "not") and a few verbs whose polarity VADER rates but whose target matters."""
+COARSE_TOKEN = re.compile(r"[a-z][a-z'-]*")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
 
 def mask_identities(text: str) -> str:
     """Lowercase, replace URLs by ``url`` and identity terms by the placeholder."""
@@ -62,6 +82,16 @@ class Hashing:
     char_ngrams: tuple[int, int]
     word_buckets: int
     char_buckets: int
+    coarse_ngrams: int = 0
+    """Longest n-gram of the coarse (polarity-class) block; 0 means no such block."""
+    coarse_buckets: int = 0
+    coarse_scale: float = 0.0
+    """Value of the coarse block's features relative to the other blocks' (each l2-normalised)."""
+
+    @property
+    def size(self) -> int:
+        """Number of feature columns."""
+        return self.word_buckets + self.char_buckets + self.coarse_buckets
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Hashing:
@@ -69,7 +99,9 @@ class Hashing:
         low_word, high_word = config["word_ngrams"]
         low_char, high_char = config["char_ngrams"]
         return cls((low_word, high_word), (low_char, high_char),
-                   config["word_buckets"], config["char_buckets"])
+                   config["word_buckets"], config["char_buckets"],
+                   config.get("coarse_ngrams", 0), config.get("coarse_buckets", 0),
+                   config.get("coarse_scale", 0.0))
 
 
 WORD = re.compile(r"\w\w+")
@@ -101,18 +133,71 @@ def hash_block(grams: list[str], buckets: int) -> set[int]:
     return {zlib.crc32(g.encode("utf-8")) % buckets for g in grams}
 
 
-def row_features(hashing: Hashing, text: str) -> tuple[set[int], frozenset[int]]:
-    """Word and char bucket indices of one text (char indices not yet offset)."""
+@cache
+def sentiment_classes() -> dict[str, str]:
+    """Word to polarity class (NEG2, NEG1, POS1, POS2), from the committed VADER-derived table."""
+    rows = SENTIMENT_PATH.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in rows if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=200_000)
+def coarse_token(word: str) -> str:
+    """A word as the coarse block sees it: itself if kept, else its polarity class or ``_``."""
+    if word == IDENTITY_PLACEHOLDER or word in KEPT_WORDS:
+        return word
+    return sentiment_classes().get(word, "_")
+
+
+def sentence_flags(tokens: list[str]) -> list[str]:
+    """Sentence-level interactions: a group named together with negative or positive words.
+
+    >>> sentence_flags(["idterm", "are", "NEG2"])
+    ['ID&NEG2', 'ID&netneg']
+    """
+    if IDENTITY_PLACEHOLDER not in tokens:
+        return []
+    negative = sum(t.startswith("NEG") for t in tokens)
+    positive = sum(t.startswith("POS") for t in tokens)
+    flags = ["ID&NEG2" if "NEG2" in tokens else "ID&NEG1" if negative else "ID&noneg"]
+    if positive and not negative:
+        flags.append("ID&POSonly")
+    if negative > positive:
+        flags.append("ID&netneg")
+    if "not" in tokens or "never" in tokens:
+        flags.append("ID&negation")
+    return flags
+
+
+def coarse_grams(masked: str, high: int) -> list[str]:
+    """N-grams (1..high) of each sentence's coarse tokens, runs of ``_`` merged, plus flags.
+
+    >>> coarse_grams("idterm are disgusting liars.", 2)[-4:]
+    ['are NEG2', 'NEG2 NEG2', 'ID&NEG2', 'ID&netneg']
+    """
+    grams: list[str] = []
+    for sentence in SENTENCE_END.split(masked):
+        tokens = [coarse_token(w) for w in COARSE_TOKEN.findall(sentence)]
+        merged = [t for i, t in enumerate(tokens) if not (t == "_" and i and tokens[i - 1] == "_")]
+        grams += [" ".join(merged[i : i + n]) for n in range(1, high + 1)
+                  for i in range(len(merged) - n + 1)]
+        grams += sentence_flags(tokens)
+    return grams
+
+
+def row_features(hashing: Hashing, text: str) -> tuple[set[int], frozenset[int], set[int]]:
+    """Word, char and coarse bucket indices of one text (not yet offset)."""
     masked = mask_identities(text)
     words = hash_block(word_grams(masked, *hashing.word_ngrams), hashing.word_buckets)
     low, high = hashing.char_ngrams
     chars = frozenset().union(*[hash_word_chars(word, low, high, hashing.char_buckets)
                                 for word in masked.split()])
-    return words, chars
+    coarse = (hash_block(coarse_grams(masked, hashing.coarse_ngrams), hashing.coarse_buckets)
+              if hashing.coarse_buckets else set())
+    return words, chars, coarse
 
 
 def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
-    """Masked texts to binary hashed n-grams; word and char blocks each l2-normalised.
+    """Masked texts to binary hashed n-grams; word, char and coarse blocks each l2-normalised.
 
     Plain Python and CRC32 instead of scikit-learn's HashingVectorizer: importing
     scikit-learn alone takes over a second, the load budget is one second. The
@@ -122,17 +207,20 @@ def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
     indices: list[int] = []
     counts: list[int] = []
     for text in texts:
-        words, chars = row_features(hashing, text)
+        words, chars, coarse = row_features(hashing, text)
         indices += words
         indices += chars
-        counts += (len(words), len(chars))
+        indices += coarse
+        counts += (len(words), len(chars), len(coarse))
     sizes = np.array(counts, dtype=np.int64)
-    weights = 1.0 / np.sqrt(np.maximum(sizes, 1))
+    scales = np.tile(np.array([1.0, 1.0, hashing.coarse_scale]), len(texts))
+    weights = scales / np.sqrt(np.maximum(sizes, 1))
     vals = np.repeat(weights, sizes).astype(np.float32)
-    offsets = np.tile(np.array([0, hashing.word_buckets], dtype=np.int64), len(texts))
+    block_starts = [0, hashing.word_buckets, hashing.word_buckets + hashing.char_buckets]
+    offsets = np.tile(np.array(block_starts, dtype=np.int64), len(texts))
     cols = np.array(indices, dtype=np.int64) + np.repeat(offsets, sizes)
-    indptr = np.concatenate(([0], np.cumsum(sizes)))[::2]
-    shape = (len(texts), hashing.word_buckets + hashing.char_buckets)
+    indptr = np.concatenate(([0], np.cumsum(sizes)))[::3]
+    shape = (len(texts), hashing.size)
     matrix = sparse.csr_matrix((vals, cols, indptr), shape=shape)
     matrix.has_sorted_indices = False
     matrix.sort_indices()
