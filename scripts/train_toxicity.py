@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, roc_auc_score
 
@@ -57,6 +58,13 @@ CLASS_WEIGHT = None
 inflated every model score, so the identity-FP cap pushed the threshold to 0.90, above the
 insult rule's 0.8: rejected."""
 SEED = 0
+NB_SMOOTHING = 1.0
+NB_MIX = 0.3
+"""Naive-Bayes feature scaling (Wang & Manning 2012, NBSVM): each column is multiplied by
+``(1 - NB_MIX) + NB_MIX * |r| / mean|r|``, r the smoothed log-ratio of its weighted
+frequency in hateful and other rows; the scale is folded into the saved coefficients, so
+scoring is unchanged. Stormfront-val / HateCheck-dev AUC .869/.758 without, .874/.757
+(0.3), .874/.752 (0.5), .873/.747 (0.7), .867/.736 (1.0), at C=4."""
 
 
 def training_set(data: Path) -> tuple[ds.LabelledSet, np.ndarray, dict[str, ds.LabelledSet]]:
@@ -68,6 +76,16 @@ def training_set(data: Path) -> tuple[ds.LabelledSet, np.ndarray, dict[str, ds.L
     labels = np.concatenate([part.labels for part, _ in parts])
     weights = np.concatenate([np.full(len(part.texts), w) for part, w in parts])
     return ds.LabelledSet(texts, labels, [""] * len(texts)), weights, storm
+
+
+def nb_scale(x: sparse.csr_matrix, labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Per-column factor from the naive-Bayes log-count ratio, mixed with 1 (see NB_MIX)."""
+    present = (x > 0).astype(np.float64)
+    hateful = NB_SMOOTHING + present[labels == 1].T @ weights[labels == 1]
+    other = NB_SMOOTHING + present[labels == 0].T @ weights[labels == 0]
+    ratio = np.abs(np.log((hateful / hateful.sum()) / (other / other.sum())))
+    used = np.asarray(present.sum(axis=0)).ravel() > 0
+    return (1.0 - NB_MIX) + NB_MIX * ratio / ratio[used].mean()
 
 
 def fit(x: object, labels: np.ndarray, weights: np.ndarray, c: float) -> LogisticRegression:
@@ -93,6 +111,8 @@ def choose_threshold(val_scores: np.ndarray, val_labels: np.ndarray,
         f1 = f1_score(val_labels, val_scores >= threshold)
         if f1 > best_f1:
             best, best_f1 = float(threshold), f1
+    if best_f1 < 0:
+        print(f"WARNING: no threshold up to {MAX_THRESHOLD} meets the identity FP cap")
     return best
 
 
@@ -104,7 +124,10 @@ def main() -> None:
     train, weights, storm = training_set(args.data)
     hashing = Hashing.from_config(FEATURES)
     x_train = featurise(hashing, train.texts)
-    x_val = featurise(hashing, storm["val"].texts)
+    scale = nb_scale(x_train, train.labels, weights)
+    scaling = sparse.diags(scale)
+    x_train = x_train @ scaling
+    x_val = featurise(hashing, storm["val"].texts) @ scaling
     results = {}
     for c in C_GRID:
         model = fit(x_train, train.labels, weights, c)
@@ -118,15 +141,17 @@ def main() -> None:
     for name in IDENTITY_FUNCTIONALITIES:
         texts = hatecheck.subset(dev & (np.array(hatecheck.tags) == name)).texts
         ident_scores.append(
-            combined_scores(texts, model.predict_proba(featurise(hashing, texts))[:, 1]))
+            combined_scores(texts, model.predict_proba(featurise(hashing, texts) @ scaling)[:, 1]))
     threshold = choose_threshold(val_scores, storm["val"].labels, ident_scores)
     config = dict(FEATURES, training={"C": best_c, "seed": ds.SPLIT_SEED,
                                       "davidson_weight": DAVIDSON_WEIGHT,
                                       "synthetic_weight": SYNTHETIC_WEIGHT,
                                       "template_weight": TEMPLATE_WEIGHT,
                                       "class_weight": CLASS_WEIGHT,
+                                      "nb_mix": NB_MIX, "nb_smoothing": NB_SMOOTHING,
                                       "operating_threshold": threshold})
-    save_model(model.coef_.ravel().astype(np.float32), float(model.intercept_[0]), config)
+    coef = model.coef_.ravel() * scale
+    save_model(coef.astype(np.float32), float(model.intercept_[0]), config)
     print(f"best C={best_c}  OPERATING_THRESHOLD = {threshold}")
 
 

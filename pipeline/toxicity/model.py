@@ -46,11 +46,15 @@ IDENTITY_TERMS = re.compile(
     r"catholics?|hindus?|sikhs?|buddhists?|blacks?|whites?|africans?|african[- ]americans?|"
     r"asians?|chinese|mexicans?|latinos?|latinas?|latinx|hispanics?|immigrants?|migrants?|"
     r"refugees?|foreigners?|women|woman|girls?|females?|gays?|lesbians?|bisexuals?|"
-    r"homosexuals?|lgbtq?\+?|queers?|trans|transgender|transsexuals?|disabled|disabilit(?:y|ies)|"
-    r"wheelchair users?)\b",
+    r"homosexuals?|homosexuality|lgbtq?\+?|queers?|trans|transgenders?|transsexuals?|disabled|"
+    r"disabilit(?:y|ies)|wheelchair users?|gypsy|gypsies|roma|romani|indians?|pakistanis?|"
+    r"somalis?|autistic|autism|deaf|mentally ill)\b",
     re.IGNORECASE,
 )
-"""Group words to mask. Slurs are deliberately NOT here: a slur is the signal."""
+"""Group words to mask. Slurs are deliberately NOT here: a slur is the signal. The last
+line (Roma, Indians, Pakistanis, Somalis, autistic, deaf, ...) was added with the group-filled
+frames: unmasked, what the model learned about "deaf people" stayed with the word "deaf";
+masked, Stormfront-val AUC .863 -> .866 and HateCheck-dev .754 -> .756."""
 
 URL = re.compile(r"https?://\S+|www\.\S+")
 
