@@ -176,3 +176,14 @@ def test_repeated_texts_are_scored_from_the_memo(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(toxicity, "load_model", lambda: Counting())
     assert score_texts(texts + ["Something new."]) == first + score_texts(["Something new."])
     assert calls == [["Something new."]]
+
+
+def test_a_batch_larger_than_the_memo_keeps_the_texts_seen_before(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    toxicity._MODEL_MEMO.clear()
+    seen = score_texts(["You idiot."])
+    monkeypatch.setattr(toxicity, "MEMO_SIZE", 3)
+    batch = ["You idiot.", "one new text", "two new texts", "three new texts", "four new texts"]
+    results = score_texts(batch)
+    assert results[0] == seen[0] and len(results) == len(batch)
+    assert len(toxicity._MODEL_MEMO) <= 3

@@ -89,11 +89,16 @@ _MODEL_MEMO: dict[str, float] = {}
 def model_scores(texts: Sequence[str]) -> list[float]:
     """Model score of each text; texts not seen before go to the model in one batch."""
     missing = list(dict.fromkeys(t for t in texts if t not in _MODEL_MEMO))
-    if missing:
-        if len(_MODEL_MEMO) + len(missing) > MEMO_SIZE:
-            _MODEL_MEMO.clear()
-        _MODEL_MEMO.update(zip(missing, map(float, load_model().predict(missing)), strict=True))
-    return [_MODEL_MEMO[text] for text in texts]
+    fresh = (dict(zip(missing, map(float, load_model().predict(missing)), strict=True))
+             if missing else {})
+    scores = [fresh[text] if text in fresh else _MODEL_MEMO[text] for text in texts]
+    # Read before the memo is emptied: a batch mixing seen texts with more new ones than
+    # fit would otherwise lose the seen ones.
+    if len(_MODEL_MEMO) + len(fresh) > MEMO_SIZE:
+        _MODEL_MEMO.clear()
+    if len(fresh) <= MEMO_SIZE:
+        _MODEL_MEMO.update(fresh)
+    return scores
 
 
 @lru_cache(maxsize=MEMO_SIZE)

@@ -61,7 +61,7 @@ COUNTER_SPEECH = re.compile(
     r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
     r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|"
     r"(?:the|this|that|a) (?:claim|idea|notion|lie|smear|accusation|belief|slur) that|"
-    r"saying that|(?:do|does|did)(?: not|n't) (?:control|run|own|rule))\b",
+    r"saying that|claiming|(?:do|does|did)(?: not|n't) (?:control|run|own|rule))\b",
     re.IGNORECASE,
 )
 """Cues that a sentence rebuts or reports a trope rather than asserting it.
@@ -216,11 +216,68 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "christ_killers", "identity_attack", WEIGHT_SEVERE,
-        _rx(r"\bchrist[- ]?killers?\b|\bsynagogue of satan\b|\bkhazarian mafia\b"),
-        "Religious and pseudo-historical slanders of Jews.",
-        ("They are the synagogue of Satan.",),
-        ("The synagogue on Main Street held a service.",),
-        needs=(("christ", "synagogue of satan", "khazarian mafia"),),
+        _rx(r"\bchrist[- ]?killers?\b|\bsynagogue of satan\b|\bkhazarian mafia\b"
+            rf"|\b{JEWISH}{NEAR}(?:killed|murdered|crucified) (?:jesus|christ|our lord)\b"),
+        "Religious and pseudo-historical slanders of Jews (deicide, 'synagogue of Satan').",
+        ("They are the synagogue of Satan.", "The Jews killed Christ and never repented."),
+        ("The synagogue on Main Street held a service.",
+         "The Romans crucified Jesus, as historians agree.",
+         "Blaming the Jews for killing Christ is an old antisemitic libel."),
+        needs=(("christ", "synagogue of satan", "khazarian mafia", "jew", "zio", "kike"),),
+    ),
+    Rule(
+        "dual_loyalty", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{JEWISH}{NEAR}(?:dual|divided|split) loyalt(?:y|ies)\b"
+            rf"|\b(?:dual|divided) loyalt(?:y|ies){NEAR}{JEWISH}"
+            r"|\bisrael first(?:ers?)?\b"),
+        "Jews as loyal to Israel rather than to their own country.",
+        ("Every Jewish politician has dual loyalty.",
+         "Israel first, America last, that's the Congress we have.",
+         "You can't trust them, dual loyalty is in the Jewish blood."),
+        ("The dual loyalty smear against Jewish Americans is antisemitic.",
+         "Dual citizenship rules changed last year.",
+         "The senator's divided loyalties between party and state were obvious."),
+        needs=(("loyalt", "israel first"),),
+    ),
+    Rule(
+        "jews_behind_events", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{JEWISH}{NEAR}(?:are |were |is |was )?behind (?:every|all|each|the) "
+            r"(?:\w+ ){0,2}?(?:wars?|revolutions?|terror\w*|attacks?|crises|crisis|migration|"
+            r"immigration|invasion|pandemic|plague|slave trade|communism|pornography|porn)\b"),
+        "Jews as the hidden hand behind wars, revolutions, migration or plagues.",
+        ("The Jews have been behind every revolution since 1789.",
+         "Zionists are behind all the wars in the Middle East."),
+        ("It is an antisemitic myth that Jews were behind the revolution.",
+         "Jewish volunteers were behind the food bank drive.",
+         "The rebels behind the revolution were farmers."),
+        needs=(("jew", "zio", "kike"), ("behind",)),
+    ),
+    Rule(
+        "jewish_power_label", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bjewish (?:hollywood|bankers|banking families|lobby|elites|mafia|supremacy|"
+            r"supremacists?|power structure|globalists?|overlords?|puppet ?masters?)\b"
+            r"|\bjew-?(?:run|owned|controlled)\b"),
+        "'Jewish Hollywood', 'Jewish bankers', 'the Jewish lobby': power tropes as labels.",
+        ("Jewish Hollywood pushes filth on our kids.", "The Jewish bankers will never allow it.",
+         "Another war for the Jewish lobby."),
+        ("Saying Jewish bankers run the world is an antisemitic conspiracy theory.",
+         "The Jewish film festival opens in Hollywood on Friday.",
+         "A Jewish banker's memoir topped the bestseller list.",
+         "She is a Jewish elite athlete."),
+        needs=(("jew",),),
+    ),
+    Rule(
+        "replacement_conspiracy", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bgreat replacement\b|\bwhite genocide\b|\bkalergi plan\b"
+            r"|\b(?:want|plan|plot|trying|try|going|scheme)\w* to replace (?:us|white\w*|our people)\b"
+            r"|\byou will not replace us\b|\bjews will not replace us\b"),
+        "The 'Great Replacement' / 'white genocide' conspiracy theory (usually blamed on Jews).",
+        ("These globalists want to replace us with migrants.", "Wake up, the Great Replacement is real.",
+         "Stop the white genocide!"),
+        ("The Great Replacement is a racist conspiracy theory that inspired mass shooters.",
+         "The club plans to replace the old stand next year.",
+         "Robots will replace us at work, economists say."),
+        needs=(("replace", "white genocide", "kalergi"),),
     ),
     Rule(
         "group_dehumanised", "identity_attack", WEIGHT_SEVERE,
