@@ -48,8 +48,7 @@ SEEDS_RAW = REPO.parent / "shared" / "seeds" / "raw"
 FALLBACK_RAW = REPO / "raw"
 # A document of this many bytes is what the targets are stated for.
 TARGET_DOC_BYTES = 10_000
-# A block with at least this many words is article text; the shorter blocks
-# after the last such block are the page's trailing boilerplate.
+# A trailer line with at least this many words is a reader comment, varied per page.
 PARAGRAPH_MIN_WORDS = 25
 SAMPLE_SECONDS = 0.05
 TARGETS = {"a_docs_per_s": 100.0, "b_over_a": 1.6, "c_over_b": 0.10}
@@ -58,13 +57,30 @@ TARGETS = {"a_docs_per_s": 100.0, "b_over_a": 1.6, "c_over_b": 0.10}
 # --- corpus -----------------------------------------------------------------
 
 def split_page(text: str) -> tuple[list[str], list[str], list[str]]:
-    """A seed page as (header blocks, article paragraphs, trailing boilerplate blocks)."""
-    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text) if b.strip()]
-    long_ = [i for i, b in enumerate(blocks) if len(b.split()) >= PARAGRAPH_MIN_WORDS]
-    if not long_:
-        return blocks[:1], blocks[1:], []
-    first, last = long_[0], long_[-1]
-    return blocks[:first], blocks[first:last + 1], blocks[last + 1:]
+    """A seed page as (header lines, article paragraphs, trailing lines).
+
+    The pipeline itself says where the article is: its content blocks are the
+    paragraphs, what comes before them the header (masthead, title, byline),
+    what comes after the trailer (tags, share buttons, comment threads). Cut
+    by paragraph length instead, seed 003's long reader comments joined the
+    paragraph pool, and a "Leave a Reply" dropped mid-page turned the rest of
+    a generated article into 5-8 KB "comments".
+    """
+    from pipeline.clean import clean_record
+    from pipeline.model import Document
+    from pipeline.sources import RawRecord
+
+    doc = clean_record(RawRecord("seed.txt", "seed", data=text.encode("utf-8")))
+    lines = text.split("\n")
+    if not isinstance(doc, Document) or len(doc.text.split("\n")) != len(lines):
+        return lines[:1], [line for line in lines[1:] if line.strip()], []
+    # Block i is the i-th non-blank line (pipeline.blocks.split_blocks).
+    line_of = [n for n, line in enumerate(doc.text.split("\n")) if line.strip()]
+    content = [line_of[b.index] for b in doc.content]
+    if not content:
+        return lines[:1], [line for line in lines[1:] if line.strip()], []
+    first, last = content[0], content[-1]
+    return lines[:first], [lines[n] for n in content], lines[last + 1:]
 
 
 def load_seed_pages(raw_dir: Path) -> list[tuple[list[str], list[str], list[str]]]:
@@ -86,17 +102,23 @@ Page = tuple[list[str], list[str], list[str]]
 
 
 def make_page(index: int, seeds: list[Page], pool: list[str]) -> str:
+    """A seed's header and trailer around article paragraphs drawn from every seed.
+
+    The trailer's long lines (reader comments) are varied too, so no two
+    pages share a comment thread and no per-text memo can skip the scoring.
+    """
     rng = random.Random(index)
     header, _, tail = seeds[index % len(seeds)]
     header = list(header) or ["Untitled"]
     header[0] = f"{header[0]} ({index})"
+    tail = [vary(line, rng) if len(line.split()) >= PARAGRAPH_MIN_WORDS else line for line in tail]
     body: list[str] = []
     size = sum(len(b) for b in header + tail)
     while size < TARGET_DOC_BYTES:
         paragraph = vary(rng.choice(pool), rng)
         body.append(paragraph)
         size += len(paragraph.encode("utf-8")) + 2
-    return "\n\n".join(header + body + list(tail)) + "\n"
+    return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n\n" + "\n".join(tail) + "\n"
 
 
 def generate(n: int, out_dir: Path, seed_dir: Path) -> int:
