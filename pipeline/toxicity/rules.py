@@ -61,10 +61,14 @@ COUNTER_SPEECH = re.compile(
     r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
     r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|"
     r"(?:the|this|that|a) (?:claim|idea|notion|lie|smear|accusation|belief|slur) that|"
-    r"saying that|claiming|(?:do|does|did)(?: not|n't) (?:control|run|own|rule))\b",
+    r"saying that|claiming|(?:do|does|did)(?: not|n't) (?:control|run|own|rule)|"
+    r"(?:never|didn't|did not|would never|wouldn't) (?:said|say|claimed|claim|wrote|write)|"
+    r"(?:nobody|no one|no-one) (?:here )?(?:said|says|thinks|believes|claims))\b",
     re.IGNORECASE,
 )
-"""Cues that a sentence rebuts or reports a trope rather than asserting it.
+"""Cues that a sentence rebuts or reports a trope rather than asserting it. Denials of
+having said a thing ("I never said that X are scum", "nobody thinks X are vermin") count;
+"I'm not saying X are ..., but" does not: it is how a hater hedges.
 Known hole: a hater who writes "call me antisemitic, but ..." is let through by the
 rules (the model still scores the text)."""
 
@@ -289,9 +293,11 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"thieves|criminals|not (?:even )?human)\b"),
         "Dehumanising or wholesale-vilifying statements about a whole group.",
         ("Immigrants are nothing but vermin.", "Jews are parasites.",
-         "These people are not even human.", "Muslim men are all rapists."),
+         "These people are not even human.", "Muslim men are all rapists.",
+         "I'm not saying Muslims are scum, but look at the facts."),
         ("Saying that immigrants are vermin is bigoted nonsense.", "Rats are rodents.",
-         "Immigrants are not criminals.", "Refugees are never the problem."),
+         "Immigrants are not criminals.", "Refugees are never the problem.",
+         "I never said that immigrants are vermin.", "Nobody here thinks refugees are criminals."),
         needs=(GROUP_WORDS, ("vermin", "parasites", "rats", "cockroaches", "human", "animals",
                              "savages", "apes", "monkeys", "pigs", "dogs", "beasts", "disease",
                              "cancer", "plague", "virus", "infestation", "scum", "filth", "dirty",
