@@ -63,12 +63,15 @@ COUNTER_SPEECH = re.compile(
     r"(?:the|this|that|a) (?:claim|idea|notion|lie|smear|accusation|belief|slur) that|"
     r"saying that|claiming|(?:do|does|did)(?: not|n't) (?:control|run|own|rule)|"
     r"(?:never|didn't|did not|would never|wouldn't) (?:said|say|claimed|claim|wrote|write)|"
-    r"(?:nobody|no one|no-one) (?:here )?(?:said|says|thinks|believes|claims))\b",
+    r"(?:nobody|no one|no-one) (?:here )?(?:said|says|thinks|believes|claims)|"
+    r"(?:not|never|isn't|is not) (?:ok|okay|acceptable|alright|cool|fine) to|"
+    r"(?:stop|quit|don't|do not|never) call(?:ing)? (?:people|someone|somebody|them|others))\b",
     re.IGNORECASE,
 )
 """Cues that a sentence rebuts or reports a trope rather than asserting it. Denials of
 having said a thing ("I never said that X are scum", "nobody thinks X are vermin") count;
-"I'm not saying X are ..., but" does not: it is how a hater hedges.
+"I'm not saying X are ..., but" does not: it is how a hater hedges. So do refusals of a
+word ("it's not okay to call people ...", "stop calling them ..."): the slur is mentioned.
 Known hole: a hater who writes "call me antisemitic, but ..." is let through by the
 rules (the model still scores the text)."""
 
@@ -381,7 +384,8 @@ LEXICON_RULES: tuple[LexiconRule, ...] = (
         "slur_lexicon", "slur", WEIGHT_SEVERE, "slurs.txt",
         "Identity slurs from the surge-ai and dsojevic lexicons (see data/slurs.txt header).",
         ("Get out of here, you filthy kike.", "those ragheads again"),
-        ("They are building a new dyke near the beach.", "The Jewish community met on Sunday."),
+        ("They are building a new dyke near the beach.", "The Jewish community met on Sunday.",
+         "It is not okay to call people kikes.", "Stop calling them ragheads, it's vile."),
         guarded=True,
     ),
     LexiconRule(
