@@ -176,7 +176,7 @@ def select_vader_classes(path: Path) -> dict[str, str]:
 def default_vader_path() -> Path | None:
     """``vader_lexicon.txt`` of an installed vaderSentiment, if any."""
     try:
-        import vaderSentiment  # type: ignore[import-not-found]
+        import vaderSentiment
     except ImportError:
         return None
     return Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"

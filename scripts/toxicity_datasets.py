@@ -141,8 +141,8 @@ GROUPS_PER_FRAME = {"hateful": 4, "neutral": 10, "positive": 10, "rebuttal": 8, 
 """Each frame of a kind is filled with this many groups (rotating through the list), not
 all of them: with every group the frames would outweigh the free-form lines; the
 identity terms are masked for the model anyway. Non-hateful frames get more groups so
-that naming a group is no sign of hate in the frames (208 hateful of 890): against six
-of each, the identity-FP cap allowed threshold 0.77 instead of 0.83 at equal val AUC."""
+that naming a group is no sign of hate in the frames (208 hateful of 1,000): against
+six of each, the identity-FP cap allowed threshold 0.77 instead of 0.83 at equal val AUC."""
 
 
 def fill_frame(frame: str, group: tuple[str, str], slots: dict[str, list[str]], turn: int) -> str:
