@@ -79,9 +79,9 @@ def _run_with_progress(raw: Path, clean: Path, overrides: dict[str, Any], args: 
 
     try:
         if args.engine == "prefect":  # the clean-corpus flow, in embedded mode unless a server is set
-            from pipeline.flows import clean_corpus, reporting_progress
+            from pipeline.flows import clean_corpus, in_process_run, reporting_progress
 
-            with reporting_progress(advance):
+            with in_process_run(), reporting_progress(advance):
                 return clean_corpus(raw_dir=str(raw), clean_dir=str(clean), batch_size=args.batch_size,
                                     workers=args.workers, overrides=overrides or None)
         return run_local(raw, clean, overrides or None, args.batch_size, args.workers or default_workers(), advance)

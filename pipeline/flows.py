@@ -230,6 +230,23 @@ def run_batches(batches: list[list[str]], raw_dir: str, clean_dir: str,
 
 
 @contextlib.contextmanager
+def in_process_run() -> Iterator[None]:
+    """Settings for calling the flow in this process (``pipeline run``, scripts): no heartbeats.
+
+    Prefect's flow-run heartbeats exist so that a server can mark a deployment
+    run whose worker died as crashed. A flow called in-process has no worker,
+    and in embedded mode its server dies with it, so they watch nothing; and
+    Prefect 3.8 joins the heartbeat thread at the end of every run while it
+    sleeps in one-second steps, which adds up to a second to each run (most of
+    a re-run with nothing to do). Deployment runs keep Prefect's default.
+    """
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
+
+
+@contextlib.contextmanager
 def reporting_progress(callback: BatchCallback) -> Iterator[None]:
     """Call ``callback`` with each batch result of flows run inside this block (in this process)."""
     token = _on_batch_done.set(callback)

@@ -15,9 +15,12 @@ pipeline fingerprint hashes the code, so an edit to the working tree between
 
 Each phase runs in its own Python process so its peak memory (RSS of the
 process and all its children, sampled every 50 ms) is its own. (b) and (c)
-run against one temporary Prefect server started once; the figures are given
-without the server's start-up (what a deployment run on a running server
-pays) and with it (what `pipeline run` in embedded mode pays once per call).
+call the flow in-process, as `pipeline run` does (flows.in_process_run:
+no flow-run heartbeats), against one temporary Prefect server started once;
+the figures are given without the server's start-up (a server that is
+already up) and with it (what `pipeline run` in embedded mode pays once per
+call). A deployment run also pays its worker's process start and Prefect's
+heartbeat-thread join (up to 1 s, printed as the empty run with heartbeats).
 
     .venv/bin/python scripts/bench.py            # 2,000 documents
     .venv/bin/python scripts/bench.py --n 10000  # memory must not grow with N
@@ -232,11 +235,11 @@ def phase_flows(raw: Path, clean: Path, batch_size: int, workers: int | None) ->
     server_seconds = time.perf_counter() - started
     os.environ["PREFECT_API_URL"] = server.api_url
     try:
-        from pipeline.flows import clean_corpus
+        from pipeline.flows import clean_corpus, in_process_run
 
         out: dict[str, Any] = {"server_seconds": server_seconds, "load_before": load_before}
         for name in ("b", "c"):
-            with PeakRss() as rss:
+            with PeakRss() as rss, in_process_run():
                 seconds, summary = timed(lambda: clean_corpus(
                     raw_dir=str(raw), clean_dir=str(clean), batch_size=batch_size, workers=workers))
             out[name] = {"seconds": seconds, "docs": summary["discovered"],
@@ -246,7 +249,9 @@ def phase_flows(raw: Path, clean: Path, batch_size: int, workers: int | None) ->
                          "batch_seconds": summary["batch_seconds"],
                          "peak_rss": rss.peak, "cpu": rss.cpu_seconds}
         out["load_after"] = os.getloadavg()[0]
-        out["empty_flow_seconds"] = min(timed(empty_flow)[0] for _ in range(3))
+        out["empty_flow_heartbeats_seconds"] = min(timed(empty_flow)[0] for _ in range(3))
+        with in_process_run():
+            out["empty_flow_seconds"] = min(timed(empty_flow)[0] for _ in range(3))
         return out
     finally:
         server.stop()
@@ -331,6 +336,9 @@ def report(n: int, total_bytes: int, a: dict[str, Any], flows: dict[str, Any]) -
            f" (batches alone {b['batch_seconds']:.1f})   (c) {c['cpu']:.1f}")
     yield (f"an empty Prefect flow run      : {flows['empty_flow_seconds']:7.2f} s"
            " (Prefect's fixed cost per run, included in (b) and (c))")
+    heartbeats = flows.get("empty_flow_heartbeats_seconds", float("nan"))
+    yield (f"  ... with heartbeats on       : {heartbeats:7.2f} s"
+           " (a deployment run: Prefect joins its heartbeat thread, which sleeps in 1 s steps)")
     yield (f"temporary Prefect server start: {server:7.2f} s"
            " (paid once per `pipeline run`, not by deployment runs)")
     yield ""

@@ -190,3 +190,14 @@ def test_cli_run_uses_the_flow_with_a_progress_bar_and_summary(
     assert "5 inputs ->" in captured.out and "output: " in captured.out
     shown = re.findall(r"cleaning: (\d+)doc", captured.err)  # the progress bar, per batch
     assert shown and int(shown[-1]) >= 5
+
+
+def test_in_process_runs_send_no_heartbeats_and_deployment_runs_keep_them() -> None:
+    from prefect.settings import get_current_settings
+
+    from pipeline.flows import in_process_run
+
+    default = get_current_settings().flows.heartbeat_frequency
+    with in_process_run():
+        assert get_current_settings().flows.heartbeat_frequency is None
+    assert get_current_settings().flows.heartbeat_frequency == default is not None
