@@ -23,6 +23,7 @@ sentences in ten languages (tests/data/translation/foreign_sentences.json).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -65,7 +66,7 @@ def classify(text: str) -> tuple[str, float, float]:
     return str(ranked[0][0]), float(ranked[0][1]), float(english)
 
 
-def worth_judging(sentence: str, words: list[str] | None = None) -> bool:
+def worth_judging(sentence: str, words: Sequence[str] | None = None) -> bool:
     """Long enough, mostly lower-case words: a sentence, not a name or heading."""
     words = words_of(sentence) if words is None else words
     if len(words) < MIN_WORDS:
@@ -80,8 +81,11 @@ def foreign_language(sentence: str) -> tuple[str, float] | None:
     return _judge(sentence, words, function_word_count(words))
 
 
-def _judge(sentence: str, words: list[str], function_words: int) -> tuple[str, float] | None:
-    if not worth_judging(sentence, words) or share(function_words, len(words)) >= ENGLISH_SHARE:
+def _judge(sentence: str, words: Sequence[str], function_words: int) -> tuple[str, float] | None:
+    # Cheapest test first: most sentences are English by their function words.
+    if len(words) < MIN_WORDS or share(function_words, len(words)) >= ENGLISH_SHARE:
+        return None
+    if not worth_judging(sentence, words):
         return None
     lang, _, english = classify(sentence)
     if lang == "en" or english > MAX_ENGLISH_PROBABILITY:
@@ -93,7 +97,7 @@ def find_foreign_sentences(block: int, text: str) -> list[Artifact]:
     """Foreign sentences in one block; neighbours in the same language become one span."""
     found: list[Artifact] = []
     for start, end, words, _, function_words in sentences(text):
-        verdict = _judge(text[start:end], list(words), function_words)
+        verdict = _judge(text[start:end], words, function_words)
         if verdict is None:
             continue
         lang, prob = verdict
