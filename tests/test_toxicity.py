@@ -14,17 +14,33 @@ from pipeline.toxicity.rules import (
     ALL_RULES,
     QUOTED,
     Rule,
+    blank_quotes,
+    counter_flags,
     find_term,
     fire_rules,
     has_counter_speech,
     has_term,
-    is_counter_speech,
     load_terms,
     precheck_text,
     split_sentences,
+    strip_hedges,
+    unguarded_tail,
 )
 
-CASES = json.loads((Path(__file__).parent / "data" / "toxicity_cases.json").read_text("utf-8"))
+TEST_DATA = Path(__file__).parent / "data"
+CASES = json.loads((TEST_DATA / "toxicity_cases.json").read_text("utf-8"))
+REBUTTALS = json.loads((TEST_DATA / "toxicity_rebuttals.json").read_text("utf-8"))
+"""Hand-written rebuttals of antisemitic and other hate, ordinary heated comments, and the
+hateful originals; written before the counter-speech work of round four, then tuned on."""
+BLIND = json.loads((TEST_DATA / "toxicity_rebuttals_blind.json").read_text("utf-8"))
+"""A second hand-written set, written before the round-four work and first scored at its end."""
+BLIND_KNOWN_MISSES = {
+    "blind_rebut_holocaust_happened": "no cue for 'denying it is disgusting'; model 0.88",
+    "blind_hate_they_say_myth": "group_controls has no 'newspaper' object; model 0.48 damped",
+    "blind_hate_women_property": "misogyny without a rule word; model 0.41",
+}
+"""Blind-set lines the scorer got wrong when first scored; left as found so the set stays
+blind. Fixing one turns its xfail green loudly; then move it out of this table."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
 
 
@@ -156,9 +172,72 @@ def test_case_folding_letters_skip_the_precheck() -> None:
 
 
 def test_counter_speech_search_over_the_text_matches_the_one_per_sentence() -> None:
-    for text in EXAMPLE_TEXTS + ["It is a myth.\nJews control the banks.", "Not\ntrue. Fine."]:
-        per_sentence = any(is_counter_speech(s) for s in split_sentences(text))
+    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in REBUTTALS + BLIND] + [
+        "It is a myth.\nJews control the banks.", "Not\ntrue. Fine.",
+        "He said Jews are rats.\nVile.", "He said Jews are rats. He is right. Vile."]
+    for text in texts:
+        per_sentence = any(counter_flags(split_sentences(text)))
         assert has_counter_speech(text) == (per_sentence or QUOTED.search(text) is not None), text
+
+
+@pytest.mark.parametrize("case", REBUTTALS, ids=[c["label"] for c in REBUTTALS])
+def test_rebuttals_pass_and_their_hateful_originals_are_removed(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=BLIND_KNOWN_MISSES[c["label"]]))
+    if c["label"] in BLIND_KNOWN_MISSES else c for c in BLIND], ids=[c["label"] for c in BLIND])
+def test_blind_set_verdicts(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
+def test_a_reported_claim_is_counter_speech_only_when_someone_judges_it() -> None:
+    assert counter_flags(["You wrote that Jews are parasites.", "That is disgusting."]) == [
+        True, False]
+    assert counter_flags(["You wrote that Jews are parasites.", "Exactly right."]) == [
+        False, False]
+    # The claim's own words are no judgement of it.
+    assert counter_flags(["They say Jews are disgusting."]) == [False]
+    assert counter_flags(["Someone wrote that Jews are disgusting, report it."]) == [True]
+    # Only the neighbouring sentences count, not the whole comment.
+    assert counter_flags(["He said Jews are rats.", "Fine.", "It's raining.", "Vile."])[0] is False
+
+
+def test_hedges_do_not_count_as_counter_speech() -> None:
+    for hedge in ("Call me antisemitic but the Jews run the banks.",
+                  "Not a myth: the Rothschilds own the central banks.",
+                  "It's not antisemitic to say that Jews control the media."):
+        assert not has_counter_speech(hedge), hedge
+        assert strip_hedges(hedge) != hedge
+    assert has_counter_speech("That's not a conspiracy theory, it's an antisemitic lie.")
+
+
+def test_the_clause_after_but_is_searched_when_it_asserts() -> None:
+    assert unguarded_tail("People say it is a lie, but Jews run the banks.") == " Jews run the banks."
+    assert unguarded_tail("Jews are fine, but saying they run the banks is a lie.") is None
+    assert unguarded_tail("It is a lie that Jews run the banks.") is None
+    assert "group_controls" in fired_names("They call it a myth, but Jews control the media.")
+
+
+def test_single_quotes_count_from_three_words() -> None:
+    assert blank_quotes("The 'Jews killed Jesus' lie.") == "The quoted lie."
+    assert blank_quotes("He wrote 'Jews don't belong here' twice.") == "He wrote quoted twice."
+    # Scare quotes around one or two words are how haters write too.
+    for text in ("The 'Holocaust' never happened.", "The 'great replacement' is real.",
+                 "Tra' von and O' Connor 's pub"):
+        assert QUOTED.search(text) is None, text
+
+
+def test_denied_threats_are_counter_speech_and_threats_are_not() -> None:
+    for denial in ("No woman deserves to die.", "Muslims should never be attacked.",
+                   "I would never hurt a Jew.", "Refugees do not deserve to be beaten."):
+        assert has_counter_speech(denial), denial
+    for threat in ("Muslims should be attacked.", "No doubt they should be killed.",
+                   "They deserve to die."):
+        assert not has_counter_speech(threat), threat
 
 
 def test_repeated_texts_are_scored_from_the_memo(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ an antisemitic myth"), because quoting a trope to rebut it is not hate.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -56,6 +57,10 @@ NEGATED = r"(?!(?:not|never|no|hardly)\b)"
 NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
 """Up to four words in between: close enough to be one phrase, not one paragraph."""
 
+HARMED = (r"(?:die|be (?:killed|hurt|harmed|murdered|attacked|abused|harassed|beaten|tortured|"
+          r"treated like that|treated this way))")
+"""What a denial of a threat says must not happen to a group: "no woman deserves to die"."""
+
 COUNTER_SPEECH = re.compile(
     r"\b(?:myths?|tropes?|canards?|conspiracy theor(?:y|ies|ists?)|anti-?semit\w*|bigot\w*|"
     r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
@@ -65,19 +70,99 @@ COUNTER_SPEECH = re.compile(
     r"(?:never|didn't|did not|would never|wouldn't) (?:said|say|claimed|claim|wrote|write)|"
     r"(?:nobody|no one|no-one) (?:here )?(?:said|says|thinks|believes|claims)|"
     r"(?:not|never|isn't|is not) (?:ok|okay|acceptable|alright|cool|fine) to|"
-    r"(?:stop|quit|don't|do not|never) call(?:ing)? (?:people|someone|somebody|them|others))\b",
+    r"(?:stop|quit|don't|do not|never) call(?:ing)? (?:people|someone|somebody|them|others)|"
+    r"(?:nobody|no one|no-one) should (?:have to )?(?:read|hear|see|say|write|post)|"
+    r"(?:aren't|weren't|isn't|wasn't|are not|were not|is not|was not) behind (?:every|all|each)|"
+    r"(?:nazi|neo-nazi|white supremacist|white nationalist|far-right) (?:propaganda|talking points?|lies?)|"
+    r"(?:why|how) (?:would|could|do|did|can) (?:you|anyone|someone|people) (?:think|believe) "
+    r"(?:it's|it is) (?:ok|okay|acceptable|alright|fine) to|"
+    r"(?:no|nobody|no one|no-one)(?: \w+)? (?:deserves? to|should|must|will)(?: ever)? "
+    rf"{HARMED}|(?:do|does|did)(?: not|n't) deserve to {HARMED}|"
+    rf"(?:should|must)(?: never| not|n't) (?:ever )?{HARMED}|"
+    r"(?:would|will|could)(?: never| not|n't) (?:ever )?(?:hurt|harm|attack|kill|hit))\b",
     re.IGNORECASE,
 )
 """Cues that a sentence rebuts or reports a trope rather than asserting it. Denials of
 having said a thing ("I never said that X are scum", "nobody thinks X are vermin") count;
 "I'm not saying X are ..., but" does not: it is how a hater hedges. So do refusals of a
 word ("it's not okay to call people ...", "stop calling them ..."): the slur is mentioned.
-Known hole: a hater who writes "call me antisemitic, but ..." is let through by the
-rules (the model still scores the text)."""
+Also a denial of a threat ("no woman deserves to die", "X should never be hurt", "I would
+never hurt ..."), a plea not to read or repeat a
+claim ("nobody should have to read that ..."), and a rhetorical
+"why would you think it's okay to call me ...". A cue a hater hedges with ("call me
+antisemitic, but ...", "not a myth:") is first removed by HEDGE."""
+
+HEDGE = re.compile(
+    r"\b(?:call me|calls? it|calling it|called it|labels? it)(?: an?)? (?:anti-?semit\w*|racist|"
+    r"bigot\w*|nazi|conspiracy theor\w*|myths?|tropes?|nonsense|hateful|hate speech|lies?)\b"
+    r"|\b(?:not|no|isn't|is not|aren't|are not|ain't)(?: just| even)?(?: an?)? (?:myths?|"
+    r"conspiracy theor(?:y|ies)|tropes?|lies?|canards?)\b"
+    r"|\b(?:i'm|i am|it's|it is|that's|that is|this is)(?: not|n't) (?:being )?(?:an? )?"
+    r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b",
+    re.IGNORECASE,
+)
+"""A counter-speech word used to assert, not to rebut: "call me antisemitic but the Jews run
+the banks", "people call it a conspiracy theory, but ...", "not a myth: the Rothschilds ...",
+"it's not antisemitic to say ...". The span is removed before any cue is looked for."""
+HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ")
+"""Every HEDGE match holds one of these (lowercased): the cheap test before the search."""
+
+REPORTED = re.compile(
+    r"\b(?:(?:you|he|she|they|someone|somebody|whoever|anyone|anybody|people|poster|commenter|"
+    r"op|guy|uncle|aunt|dad|mother|father|friend)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
+    r"(?:wrote|write|writes|said|say|says|claim|claims|claimed|post|posts|posted|think|thinks|"
+    r"believe|believes|tweeted|call|calls|called|insist|insists|imply|implies|implied|suggest|"
+    r"suggests|suggested|spread|spreads|repeat|repeats|keep saying|keeps saying|want|wants|"
+    r"wanted|wish|wishes|threaten|threatens|threatened)"
+    r"|(?:saying|claiming|posting|calling|blaming|writing|suggesting|implying|spreading|"
+    r"repeating|pushing|wanting|wishing|threatening|joking|advocating|cheering)"
+    r"|(?:read|hear|see) (?:that|comments?|people|someone))\b",
+    re.IGNORECASE,
+)
+"""Someone else's claim being reported: "you wrote that ...", "he said ...", "people who call
+X Y", "saying X ...", "read that ...". On its own it proves nothing ("they say Jews ... and
+they are right"); with a judgement (JUDGED_HERE in the sentence, JUDGED_NEAR next to it) the
+sentence is counter-speech."""
+REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "anyone", "anybody",
+                "people",
+                "poster", "commenter", "op ", "guy", "uncle", "aunt", "dad", "mother", "father",
+                "friend", "saying", "claiming", "posting", "calling", "blaming", "writing",
+                "suggesting", "implying", "spreading", "repeating", "pushing", "wanting", "wishing",
+                "threatening", "joking", "advocating", "cheering", "read ", "hear ", "see ")
+"""Every REPORTED match holds one of these (lowercased): the cheap test before the search."""
+JUDGEMENT_WORDS = (
+    r"lies?|lying|liars?|myths?|propaganda|smears?|slander\w*|libel|conspirac\w+|ashamed|"
+    r"shame|shameful|disgrace\w*|banned|ban|report\w*|delet\w+|removed?|the problem is you|"
+    r"(?:you|you're|you are) the problem|vile|ignorant|bigot\w*|anti-?semit\w*|"
+    r"racis[mt]\w*|hateful|hate speech|nonsense|rubbish|bullshit|false|untrue|hurts?|hurtful|"
+    r"sad|sickening|disgusted|appall\w*|horrified|outrag\w*|consequences|misguided|shocking|"
+    r"(?:has|have|needs?|must) to stop|lost (?:all )?respect|no place|"
+    r"(?:you're|you are|you sound like) (?:such |so |just )?(?:an? )?(?:\w+ )?(?:idiot|moron|"
+    r"disgrace|joke|embarrassment|monster|horrible|disgusting|terrible|vile|sick|awful)\w*"
+)
+"""Words that judge a reported claim, or its writer ("... you're a disgrace"). Left out: the
+words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the problem"): in
+"you wrote that Jews are disgusting" the word belongs to the claim, not to a judgement of it."""
+JUDGED_HERE = re.compile(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
+JUDGED_NEAR = re.compile(
+    rf"\b(?:{JUDGEMENT_WORDS}|disgusting|garbage|trash|gross|horrible|awful|pathetic|sick|"
+    r"stupid|idiotic|wrong)\b",
+    re.IGNORECASE,
+)
+"""Judgement in the sentence before or after the report ("You wrote that Jews are parasites.
+That is disgusting."): there it can only be about the claim or its writer."""
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
-QUOTED = re.compile(r"\"[^\"\n]{3,300}\"|\u201c[^\u201d\n]{3,300}\u201d")
-"""A quoted span: in 'Statements like "X are scum" are hurtful' hate is mentioned, not asserted."""
+SINGLE_QUOTED_WORD = r"(?:[^'\u2019\s]|(?<=\w)['\u2019](?=\w))+"
+"""One word inside single quotes; an apostrophe between letters ("don't") stays inside."""
+QUOTED = re.compile(
+    r"\"[^\"\n]{3,300}\"|\u201c[^\u201d\n]{3,300}\u201d"
+    rf"|(?<![\w'\u2019])['\u2018](?=\w\w){SINGLE_QUOTED_WORD}(?:[ ]{SINGLE_QUOTED_WORD}){{2,40}}"
+    r"(?<=[\w.!?,])['\u2019](?!\w)"
+)
+"""A quoted span: in 'Statements like "X are scum" are hurtful' hate is mentioned, not asserted.
+Single quotes count from three words up ('Jews killed Jesus'): one or two words in single
+quotes are usually scare quotes, which haters use too (the 'Holocaust', 'great replacement')."""
 
 
 @dataclass(frozen=True)
@@ -127,10 +212,14 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"america|the us|the west)\b"),
         "Jews as secretly controlling banks, media or governments.",
         ("Jews control the banks and the media.",
-         "Everything you see is Jewish-owned media lies."),
+         "Everything you see is Jewish-owned media lies.",
+         "Call me antisemitic but the Jews run the banks.",
+         "People say it's a lie, but Jews control the media."),
         ("The claim that Jews control the banks is an antisemitic myth.",
          "Jews do not control the media, and saying so is bigotry.",
-         "Jewish families celebrated Hanukkah together."),
+         "Jewish families celebrated Hanukkah together.",
+         "He said the Jews run Hollywood. That's textbook antisemitism.",
+         "Posting 'Zionists control the media' under every article doesn't make it true."),
         needs=(("jew", "zio", "kike"),),
     ),
     Rule(
@@ -255,6 +344,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("The Jews have been behind every revolution since 1789.",
          "Zionists are behind all the wars in the Middle East."),
         ("It is an antisemitic myth that Jews were behind the revolution.",
+         "Jews are not behind every war.",
          "Jewish volunteers were behind the food bank drive.",
          "The rebels behind the revolution were farmers."),
         needs=(("jew", "zio", "kike"), ("behind",)),
@@ -479,9 +569,50 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
 
 
+def strip_hedges(text: str) -> str:
+    """Remove the counter-speech words a hater hedges with (see HEDGE).
+
+    >>> strip_hedges("Call me antisemitic but the Jews run the banks.")
+    '  but the Jews run the banks.'
+    """
+    lowered = text.lower()
+    if not any(map(lowered.__contains__, HEDGE_HINTS)):
+        return text
+    return HEDGE.sub(" ", text)
+
+
+def reports_claim(text: str) -> bool:
+    """True when the text reports what someone else wrote, said or thinks (see REPORTED)."""
+    lowered = text.lower()
+    return any(map(lowered.__contains__, REPORT_HINTS)) and REPORTED.search(text) is not None
+
+
+def counter_flags(sentences: Sequence[str]) -> list[bool]:
+    """Which sentences rebut, report or deny a claim rather than assert it.
+
+    A sentence is counter-speech when it holds a cue (COUNTER_SPEECH), or when it reports
+    someone's claim (REPORTED) and the claim is judged in it or in the sentence before or
+    after. Hedges are removed first.
+
+    >>> counter_flags(["He said the Jews run Hollywood.", "That's textbook antisemitism."])
+    [True, True]
+    >>> counter_flags(["He said the Jews run Hollywood.", "He is right."])
+    [False, False]
+    """
+    texts = [strip_hedges(s) for s in sentences]
+    flags = [COUNTER_SPEECH.search(t) is not None for t in texts]
+    for i, text in enumerate(texts):
+        if flags[i] or not reports_claim(text):
+            continue
+        neighbours = texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]
+        flags[i] = (JUDGED_HERE.search(text) is not None
+                    or any(JUDGED_NEAR.search(n) is not None for n in neighbours))
+    return flags
+
+
 def is_counter_speech(sentence: str) -> bool:
-    """True when the sentence rebuts, quotes or reports a trope rather than asserting it."""
-    return COUNTER_SPEECH.search(sentence) is not None
+    """True when the sentence, read on its own, rebuts, reports or denies a claim."""
+    return counter_flags([sentence])[0]
 
 
 def blank_quotes(text: str) -> str:
@@ -494,58 +625,79 @@ def blank_quotes(text: str) -> str:
 
 
 def has_counter_speech(text: str) -> bool:
-    """True when any sentence rebuts a trope or the text quotes someone.
+    """True when any sentence rebuts a claim (see :func:`counter_flags`) or the text quotes.
 
-    One search over the whole text: no COUNTER_SPEECH match can hold a line break or
-    a sentence end, so it finds exactly what a search per sentence would.
+    Whole-text searches first: no cue, hedge or report can hold a line break or a
+    sentence end, so a cue found in the whole text is a cue of one sentence; the
+    sentences are only looked at one by one when a report needs its neighbours.
     """
-    return QUOTED.search(text) is not None or COUNTER_SPEECH.search(text) is not None
+    if QUOTED.search(text) is not None:
+        return True
+    stripped = strip_hedges(text)
+    if COUNTER_SPEECH.search(stripped) is not None:
+        return True
+    return reports_claim(stripped) and any(counter_flags(split_sentences(text)))
+
+
+def unguarded_tail(sentence: str) -> str | None:
+    """The clause after the last "but" of a counter-speech sentence, when it has no cue.
+
+    "They say it's a myth, but Zionists own every newspaper": the judgement is about
+    what comes before "but"; the claim after it is asserted.
+
+    >>> unguarded_tail("People say it is a lie, but Jews run the banks.")
+    ' Jews run the banks.'
+    >>> unguarded_tail("Jews are fine, but saying they run the banks is a lie.") is None
+    True
+    """
+    lowered = sentence.lower()
+    cut = lowered.rfind(" but ")
+    if cut < 0:
+        return None
+    tail = sentence[cut + 4 :]
+    return None if counter_flags([tail])[0] else tail
 
 
 def rule_fires(rule: Rule | LexiconRule, sentence: str) -> bool:
-    """One rule on one sentence, with the counter-speech guard applied."""
-    return fires_in(rule, Sentence(sentence))
+    """One rule on one sentence read on its own, with the counter-speech guard applied."""
+    return fires_in(rule, Sentence(sentence, is_counter_speech(sentence)))
 
 
 class Sentence:
     """One sentence and what the rules ask of it, each worked out once for all the rules."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, counter: bool) -> None:
         self.text = text
-        self._counter: bool | None = None
-        self._blanked: str | None = None
+        self.counter = counter
+        self._guarded_text: str | None | bool = False
         self._lowered: dict[str, str | None] = {}
 
     @property
-    def counter(self) -> bool:
-        if self._counter is None:
-            self._counter = is_counter_speech(self.text)
-        return self._counter
-
-    @property
-    def blanked(self) -> str:
-        if self._blanked is None:
-            self._blanked = blank_quotes(self.text)
-        return self._blanked
+    def guarded_text(self) -> str | None:
+        """What guarded rules search: the sentence with quotes blanked, or for counter-speech
+        the clause after its last "but" when that clause asserts (None: nothing)."""
+        if self._guarded_text is False:
+            text = unguarded_tail(self.text) if self.counter else self.text
+            self._guarded_text = None if text is None else blank_quotes(text)
+        return self._guarded_text  # type: ignore[return-value]
 
     def lowered(self, guarded: bool) -> str | None:
-        """:func:`precheck_text` of the text the rule searches (blanked when guarded)."""
-        key = "blanked" if guarded else "text"
+        """:func:`precheck_text` of the text the rule searches (guarded_text when guarded)."""
+        key = "guarded" if guarded else "text"
         if key not in self._lowered:
-            self._lowered[key] = precheck_text(self.blanked if guarded else self.text)
+            source = self.guarded_text if guarded else self.text
+            self._lowered[key] = precheck_text(source or "")
         return self._lowered[key]
 
 
 def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
-    """:func:`rule_fires` with the sentence's guard and blanked text shared between rules."""
-    text = sentence.text
-    if rule.guarded:
-        if sentence.counter:
-            return False
-        text = sentence.blanked
+    """:func:`rule_fires` with the sentence's guard and searched text shared between rules."""
+    searched = sentence.guarded_text if rule.guarded else sentence.text
+    if searched is None:
+        return False
     if isinstance(rule, Rule):
-        return could_fire(rule, text, sentence.lowered(rule.guarded))
-    return has_term(text, rule.table)
+        return could_fire(rule, searched, sentence.lowered(rule.guarded))
+    return has_term(searched, rule.table)
 
 
 def precheck_text(text: str) -> str | None:
@@ -566,11 +718,21 @@ def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) 
     return rule.pattern.search(text) is not None
 
 
+def sentence_counter_flags(text: str, sentences: list[str]) -> list[bool]:
+    """:func:`counter_flags`, skipped (all False) when the whole text has no cue or report."""
+    stripped = strip_hedges(text)
+    if COUNTER_SPEECH.search(stripped) is None and not reports_claim(stripped):
+        return [False] * len(sentences)
+    return counter_flags(sentences)
+
+
 def fire_rules(text: str) -> list[Rule | LexiconRule]:
     """Return the rules that fire anywhere in ``text``, each once, in registry order."""
     lowered = precheck_text(text)
     candidates = [rule for rule in ALL_RULES if could_fire(rule, text, lowered)]
     if not candidates:
         return []
-    sentences = [Sentence(s) for s in split_sentences(text)]
+    parts = split_sentences(text)
+    sentences = [Sentence(s, c) for s, c in zip(parts, sentence_counter_flags(text, parts),
+                                                 strict=True)]
     return [rule for rule in candidates if any(fires_in(rule, s) for s in sentences)]
