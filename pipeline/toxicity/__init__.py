@@ -24,7 +24,7 @@ from functools import lru_cache
 from pipeline.toxicity.model import IDENTITY_TERMS, load_model
 from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules, has_counter_speech
 
-OPERATING_THRESHOLD = 0.67
+OPERATING_THRESHOLD = 0.66
 """Chosen by scripts/train_toxicity.py (see MODEL_CARD.md): the threshold with the best F1
 on the Stormfront validation users among those that flag at most 5% of the neutral and
 positive identity statements in the threshold-choice half of HateCheck. Re-run the
