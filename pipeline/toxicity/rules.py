@@ -52,10 +52,12 @@ GROUP_WORDS = (
 """Every match of GROUPS contains one of these (an adjective of the first line, or a
 plural noun holding one of them, or one of the rest): the pre-check of the rules
 built on GROUPS. Add a word here when GROUPS gets one."""
-NEGATED = r"(?!(?:not|never|no|hardly)\b)"
+NEGATED = r"(?!(?:not|never|no|hardly|\w+n't)\b)"
 """Refuses "not" as one of the filler words: "Immigrants are not vermin" is no attack."""
 NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
 """Up to four words in between: close enough to be one phrase, not one paragraph."""
+NEAR_UNNEGATED = rf"\W+(?:{NEGATED}[\w'-]+\W+){{0,4}}?"
+"""NEAR without a negation among the words in between: "Jews are not parasites" is no attack."""
 
 HARMED = (r"(?:die|be (?:killed|hurt|harmed|murdered|attacked|abused|harassed|beaten|tortured|"
           r"treated like that|treated this way))")
@@ -72,6 +74,8 @@ COUNTER_SPEECH = re.compile(
     r"(?:not|never|isn't|is not) (?:ok|okay|acceptable|alright|cool|fine) to|"
     r"(?:stop|quit|don't|do not|never) call(?:ing)? (?:people|someone|somebody|them|others)|"
     r"(?:nobody|no one|no-one) should (?:have to )?(?:read|hear|see|say|write|post)|"
+    r"(?:don't|do not|never|stop) (?:post|write|claim|repeat|spread)(?:ing)? (?:that|things like|"
+    r"stuff like|comments like)|not (?:all|every) \w+(?: \w+)? (?:are|is)|"
     r"(?:aren't|weren't|isn't|wasn't|are not|were not|is not|was not) behind (?:every|all|each)|"
     r"(?:nazi|neo-nazi|white supremacist|white nationalist|far-right) (?:propaganda|talking points?|lies?)|"
     r"(?:why|how) (?:would|could|do|did|can) (?:you|anyone|someone|people) (?:think|believe) "
@@ -98,13 +102,16 @@ HEDGE = re.compile(
     r"|\b(?:not|no|isn't|is not|aren't|are not|ain't)(?: just| even)?(?: an?)? (?:myths?|"
     r"conspiracy theor(?:y|ies)|tropes?|lies?|canards?)\b"
     r"|\b(?:i'm|i am|it's|it is|that's|that is|this is)(?: not|n't) (?:being )?(?:an? )?"
-    r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b",
+    r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b"
+    r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b",
     re.IGNORECASE,
 )
 """A counter-speech word used to assert, not to rebut: "call me antisemitic but the Jews run
 the banks", "people call it a conspiracy theory, but ...", "not a myth: the Rothschilds ...",
-"it's not antisemitic to say ...". The span is removed before any cue is looked for."""
-HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ")
+"it's not antisemitic to say ...", and a denial someone is said to pretend ("tired of
+pretending Jews don't run the banks"). The span is removed before any cue is looked for;
+the rules still search the whole sentence."""
+HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend")
 """Every HEDGE match holds one of these (lowercased): the cheap test before the search."""
 
 REPORTED = re.compile(
@@ -115,7 +122,7 @@ REPORTED = re.compile(
     r"suggests|suggested|spread|spreads|repeat|repeats|keep saying|keeps saying|want|wants|"
     r"wanted|wish|wishes|threaten|threatens|threatened)"
     r"|(?:saying|claiming|posting|calling|blaming|writing|suggesting|implying|spreading|"
-    r"repeating|pushing|wanting|wishing|threatening|joking|advocating|cheering)"
+    r"repeating|pushing|wanting|wishing|threatening|joking|advocating|cheering|telling)"
     r"|(?:read|hear|see) (?:that|comments?|people|someone))\b",
     re.IGNORECASE,
 )
@@ -128,7 +135,7 @@ REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "
                 "poster", "commenter", "op ", "guy", "uncle", "aunt", "dad", "mother", "father",
                 "friend", "saying", "claiming", "posting", "calling", "blaming", "writing",
                 "suggesting", "implying", "spreading", "repeating", "pushing", "wanting", "wishing",
-                "threatening", "joking", "advocating", "cheering", "read ", "hear ", "see ")
+                "threatening", "joking", "advocating", "cheering", "telling", "read ", "hear ", "see ")
 """Every REPORTED match holds one of these (lowercased): the cheap test before the search."""
 JUDGEMENT_WORDS = (
     r"lies?|lying|liars?|myths?|propaganda|smears?|slander\w*|libel|conspirac\w+|ashamed|"
@@ -138,7 +145,9 @@ JUDGEMENT_WORDS = (
     r"sad|sickening|disgusted|appall\w*|horrified|outrag\w*|consequences|misguided|shocking|"
     r"(?:has|have|needs?|must) to stop|lost (?:all )?respect|no place|"
     r"(?:you're|you are|you sound like) (?:such |so |just )?(?:an? )?(?:\w+ )?(?:idiot|moron|"
-    r"disgrace|joke|embarrassment|monster|horrible|disgusting|terrible|vile|sick|awful)\w*"
+    r"disgrace|joke|embarrassment|monster|horrible|disgusting|terrible|vile|sick|awful)\w*|"
+    r"belongs? in (?:prison|jail)|(?:is|it's) (?:incitement|a crime|illegal)|get help|seek help|"
+    r"grow up|read a book|educate yourself"
 )
 """Words that judge a reported claim, or its writer ("... you're a disgrace"). Left out: the
 words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the problem"): in
@@ -146,7 +155,7 @@ words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the p
 JUDGED_HERE = re.compile(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
 JUDGED_NEAR = re.compile(
     rf"\b(?:{JUDGEMENT_WORDS}|disgusting|garbage|trash|gross|horrible|awful|pathetic|sick|"
-    r"stupid|idiotic|wrong)\b",
+    r"stupid|idiotic|wrong|dangerous)\b",
     re.IGNORECASE,
 )
 """Judgement in the sentence before or after the report ("You wrote that Jews are parasites.
@@ -191,7 +200,7 @@ def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 PATTERN_RULES: tuple[Rule, ...] = (
     Rule(
         "group_conspiracy_noun", "identity_attack", WEIGHT_SEVERE,
-        _rx(rf"\b{JEWISH}{NEAR}(?:cabals?|puppet ?masters?|world domination|global domination|"
+        _rx(rf"\b{JEWISH}{NEAR_UNNEGATED}(?:cabals?|puppet ?masters?|world domination|global domination|"
             r"new world order|nwo|parasites?|vermin|banking elite)\b"
             rf"|\b(?:cabals?|puppet ?masters?|parasites?|vermin) of (?:the )?{JEWISH}\b"),
         "Jews/Zionists as a cabal, puppet masters, parasites: the core conspiracy trope.",
