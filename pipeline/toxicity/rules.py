@@ -97,7 +97,8 @@ claim ("nobody should have to read that ..."), and a rhetorical
 antisemitic, but ...", "not a myth:") is first removed by HEDGE."""
 
 HEDGE = re.compile(
-    r"\b(?:call me|calls? it|calling it|called it|labels? it)(?: an?)? (?:anti-?semit\w*|racist|"
+    r"\b(?:call(?:s|ed|ing)? (?:me|us)|calls? it|calling it|called it|labels? it)(?: an?)? "
+    r"(?:anti-?semit\w*|racist|"
     r"bigot\w*|nazi|conspiracy theor\w*|myths?|tropes?|nonsense|hateful|hate speech|lies?)\b"
     r"|\b(?:not|no|isn't|is not|aren't|are not|ain't)(?: just| even)?(?: an?)? (?:myths?|"
     r"conspiracy theor(?:y|ies)|tropes?|lies?|canards?)\b"
@@ -139,7 +140,8 @@ REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "
 """Every REPORTED match holds one of these (lowercased): the cheap test before the search."""
 JUDGEMENT_WORDS = (
     r"lies?|lying|liars?|myths?|propaganda|smears?|slander\w*|libel|conspirac\w+|ashamed|"
-    r"shame|shameful|disgrace\w*|banned|ban|report\w*|delet\w+|removed?|the problem is you|"
+    r"shame|shameful|disgrace\w*|banned|ban(?! me\b)|report\w*(?! me\b)|delet\w+|removed?|"
+    r"the problem is you|"
     r"(?:you|you're|you are) the problem|vile|ignorant|bigot\w*|anti-?semit\w*|"
     r"racis[mt]\w*|hateful|hate speech|nonsense|rubbish|bullshit|false|untrue|hurts?|hurtful|"
     r"sad|sickening|disgusted|appall\w*|horrified|outrag\w*|consequences|misguided|shocking|"
@@ -158,6 +160,18 @@ JUDGED_NEAR = re.compile(
     r"stupid|idiotic|wrong|dangerous)\b",
     re.IGNORECASE,
 )
+ENDORSED = re.compile(
+    r"\b(?:(?:is|was|are|were|'s|'re) (?:so |absolutely |totally |completely |100% )?right|"
+    r"exactly right|spot on|(?:it's|that's|is|was) (?:so |absolutely |just )?(?:true|correct|a fact)|"
+    r"the truth|facts|well said|(?:i|we) agree|based)\b",
+    re.IGNORECASE,
+)
+"""Agreement with a reported claim ("He said Jews run the banks and got banned for telling
+the truth"): next to a report it outweighs any judgement word, so the report is no
+counter-speech. Cues (COUNTER_SPEECH) are not overridden: "that's not true" stays a cue."""
+ENDORSE_HINTS = ("right", "spot on", "true", "correct", "fact", "truth", "well said", "agree",
+                 "based")
+"""Every ENDORSED match holds one of these (lowercased): the cheap test before the search."""
 """Judgement in the sentence before or after the report ("You wrote that Jews are parasites.
 That is disgusting."): there it can only be about the claim or its writer."""
 
@@ -596,12 +610,18 @@ def reports_claim(text: str) -> bool:
     return any(map(lowered.__contains__, REPORT_HINTS)) and REPORTED.search(text) is not None
 
 
+def endorses(text: str) -> bool:
+    """True when the text agrees with something (see ENDORSED)."""
+    lowered = text.lower()
+    return any(map(lowered.__contains__, ENDORSE_HINTS)) and ENDORSED.search(text) is not None
+
+
 def counter_flags(sentences: Sequence[str]) -> list[bool]:
     """Which sentences rebut, report or deny a claim rather than assert it.
 
     A sentence is counter-speech when it holds a cue (COUNTER_SPEECH), or when it reports
     someone's claim (REPORTED) and the claim is judged in it or in the sentence before or
-    after. Hedges are removed first.
+    after, and none of them agrees with it (ENDORSED). Hedges are removed first.
 
     >>> counter_flags(["He said the Jews run Hollywood.", "That's textbook antisemitism."])
     [True, True]
@@ -614,8 +634,9 @@ def counter_flags(sentences: Sequence[str]) -> list[bool]:
         if flags[i] or not reports_claim(text):
             continue
         neighbours = texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]
-        flags[i] = (JUDGED_HERE.search(text) is not None
-                    or any(JUDGED_NEAR.search(n) is not None for n in neighbours))
+        flags[i] = ((JUDGED_HERE.search(text) is not None
+                     or any(JUDGED_NEAR.search(n) is not None for n in neighbours))
+                    and not any(map(endorses, [text, *neighbours])))
     return flags
 
 
