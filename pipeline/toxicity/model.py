@@ -35,12 +35,14 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from pipeline.regex_guard import guard
+
 DATA_DIR = Path(__file__).parent / "data"
 WEIGHTS_PATH = DATA_DIR / "model.npz"
 CONFIG_PATH = DATA_DIR / "model.json"
 
 IDENTITY_PLACEHOLDER = "idterm"
-IDENTITY_TERMS = re.compile(
+IDENTITY_TERMS = guard(re.compile(
     r"\b(?:jews?|jewish|jewry|judaism|zionists?|zionism|israelis?|hebrews?|semit(?:es?|ic)|"
     r"muslims?|moslems?|islam|islamic|arabs?|arabic|palestinians?|christians?|christianity|"
     r"catholics?|hindus?|sikhs?|buddhists?|blacks?|whites?|africans?|african[- ]americans?|"
@@ -50,7 +52,7 @@ IDENTITY_TERMS = re.compile(
     r"disabilit(?:y|ies)|wheelchair users?|gypsy|gypsies|roma|romani|indians?|pakistanis?|"
     r"somalis?|autistic|autism|deaf|mentally ill)\b",
     re.IGNORECASE,
-)
+))
 """Group words to mask. Slurs are deliberately NOT here: a slur is the signal. The last
 line (Roma, Indians, Pakistanis, Somalis, autistic, deaf, ...) was added with the group-filled
 frames: unmasked, what the model learned about "deaf people" stayed with the word "deaf";

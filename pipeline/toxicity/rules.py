@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from pipeline.regex_guard import guard
+
 DATA_DIR = Path(__file__).parent / "data"
 
 WEIGHT_SEVERE = 0.95
@@ -63,7 +65,7 @@ HARMED = (r"(?:die|be (?:killed|hurt|harmed|murdered|attacked|abused|harassed|be
           r"treated like that|treated this way))")
 """What a denial of a threat says must not happen to a group: "no woman deserves to die"."""
 
-COUNTER_SPEECH = re.compile(
+COUNTER_SPEECH = guard(re.compile(
     r"\b(?:myths?|tropes?|canards?|conspiracy theor(?:y|ies|ists?)|anti-?semit\w*|bigot\w*|"
     r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
     r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|"
@@ -85,7 +87,7 @@ COUNTER_SPEECH = re.compile(
     rf"(?:should|must)(?: never| not|n't) (?:ever )?{HARMED}|"
     r"(?:would|will|could)(?: never| not|n't) (?:ever )?(?:hurt|harm|attack|kill|hit))\b",
     re.IGNORECASE,
-)
+))
 """Cues that a sentence rebuts or reports a trope rather than asserting it. Denials of
 having said a thing ("I never said that X are scum", "nobody thinks X are vermin") count;
 "I'm not saying X are ..., but" does not: it is how a hater hedges. So do refusals of a
@@ -96,7 +98,7 @@ claim ("nobody should have to read that ..."), and a rhetorical
 "why would you think it's okay to call me ...". A cue a hater hedges with ("call me
 antisemitic, but ...", "not a myth:") is first removed by HEDGE."""
 
-HEDGE = re.compile(
+HEDGE = guard(re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:me|us)|calls? it|calling it|called it|labels? it)(?: an?)? "
     r"(?:anti-?semit\w*|racist|"
     r"bigot\w*|nazi|conspiracy theor\w*|myths?|tropes?|nonsense|hateful|hate speech|lies?)\b"
@@ -106,7 +108,7 @@ HEDGE = re.compile(
     r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b"
     r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b",
     re.IGNORECASE,
-)
+))
 """A counter-speech word used to assert, not to rebut: "call me antisemitic but the Jews run
 the banks", "people call it a conspiracy theory, but ...", "not a myth: the Rothschilds ...",
 "it's not antisemitic to say ...", and a denial someone is said to pretend ("tired of
@@ -115,7 +117,7 @@ the rules still search the whole sentence."""
 HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend")
 """Every HEDGE match holds one of these (lowercased): the cheap test before the search."""
 
-REPORTED = re.compile(
+REPORTED = guard(re.compile(
     r"\b(?:(?:you|he|she|they|someone|somebody|whoever|anyone|anybody|people|poster|commenter|"
     r"op|guy|uncle|aunt|dad|mother|father|friend)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
     r"(?:wrote|write|writes|said|say|says|claim|claims|claimed|post|posts|posted|think|thinks|"
@@ -126,7 +128,7 @@ REPORTED = re.compile(
     r"repeating|pushing|wanting|wishing|threatening|joking|advocating|cheering|telling)"
     r"|(?:read|hear|see) (?:that|comments?|people|someone))\b",
     re.IGNORECASE,
-)
+))
 """Someone else's claim being reported: "you wrote that ...", "he said ...", "people who call
 X Y", "saying X ...", "read that ...". On its own it proves nothing ("they say Jews ... and
 they are right"); with a judgement (JUDGED_HERE in the sentence, JUDGED_NEAR next to it) the
@@ -154,18 +156,18 @@ JUDGEMENT_WORDS = (
 """Words that judge a reported claim, or its writer ("... you're a disgrace"). Left out: the
 words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the problem"): in
 "you wrote that Jews are disgusting" the word belongs to the claim, not to a judgement of it."""
-JUDGED_HERE = re.compile(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
-JUDGED_NEAR = re.compile(
+JUDGED_HERE = guard(re.compile(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE))
+JUDGED_NEAR = guard(re.compile(
     rf"\b(?:{JUDGEMENT_WORDS}|disgusting|garbage|trash|gross|horrible|awful|pathetic|sick|"
     r"stupid|idiotic|wrong|dangerous)\b",
     re.IGNORECASE,
-)
-ENDORSED = re.compile(
+))
+ENDORSED = guard(re.compile(
     r"\b(?:(?:is|was|are|were|'s|'re) (?:so |absolutely |totally |completely |100% )?right|"
     r"exactly right|spot on|(?:it's|that's|is|was) (?:so |absolutely |just )?(?:true|correct|a fact)|"
     r"the truth|facts|well said|(?:i|we) agree|based)\b",
     re.IGNORECASE,
-)
+))
 """Agreement with a reported claim ("He said Jews run the banks and got banned for telling
 the truth"): next to a report it outweighs any judgement word, so the report is no
 counter-speech. Cues (COUNTER_SPEECH) are not overridden: "that's not true" stays a cue."""
@@ -178,11 +180,11 @@ That is disgusting."): there it can only be about the claim or its writer."""
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 SINGLE_QUOTED_WORD = r"(?:[^'\u2019\s]|(?<=\w)['\u2019](?=\w))+"
 """One word inside single quotes; an apostrophe between letters ("don't") stays inside."""
-QUOTED = re.compile(
+QUOTED = guard(re.compile(
     r"\"[^\"\n]{3,300}\"|\u201c[^\u201d\n]{3,300}\u201d"
     rf"|(?<![\w'\u2019])['\u2018](?=\w\w){SINGLE_QUOTED_WORD}(?:[ ]{SINGLE_QUOTED_WORD}){{2,40}}"
     r"(?<=[\w.!?,])['\u2019](?!\w)"
-)
+))
 """A quoted span: in 'Statements like "X are scum" are hurtful' hate is mentioned, not asserted.
 Single quotes count from three words up ('Jews killed Jesus'): one or two words in single
 quotes are usually scare quotes, which haters use too (the 'Holocaust', 'great replacement')."""
@@ -208,7 +210,7 @@ class Rule:
 
 
 def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+    return guard(re.compile(pattern, flags))
 
 
 PATTERN_RULES: tuple[Rule, ...] = (
