@@ -73,6 +73,7 @@ def speed_ms_per_comment(texts: list[str]) -> float:
     score_texts(batch[:10])
     toxicity._MODEL_MEMO.clear()
     toxicity.rules_fired.cache_clear()
+    toxicity.counter_speech.cache_clear()
     start = time.perf_counter()
     score_texts(batch)
     return (time.perf_counter() - start) * 1000 / SPEED_BATCH

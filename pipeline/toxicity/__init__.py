@@ -62,7 +62,7 @@ def attribute_model_score(text: str, model_score: float) -> str:
 def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
             threshold: float) -> ToxicityScore:
     """Merge the model score and the rules into one verdict (the max, ties broken)."""
-    if has_counter_speech(text):
+    if counter_speech(text):
         model_score *= COUNTER_SPEECH_DAMPING
     categories: dict[str, float] = {}
     for rule in fired:
@@ -105,6 +105,12 @@ def model_scores(texts: Sequence[str]) -> list[float]:
 def rules_fired(text: str) -> tuple[Rule | LexiconRule, ...]:
     """:func:`fire_rules`, remembered per text."""
     return tuple(fire_rules(text))
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def counter_speech(text: str) -> bool:
+    """:func:`has_counter_speech`, remembered per text (it was a quarter of the comment stage)."""
+    return has_counter_speech(text)
 
 
 def score_texts(texts: Sequence[str], threshold: float | None = None) -> list[ToxicityScore]:
