@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -119,9 +120,9 @@ class Config:
     # --- free-form overrides for later stages ------------------------------------
     extra: tuple[tuple[str, Any], ...] = field(default_factory=tuple)
 
-    @property
+    @functools.cached_property
     def fingerprint(self) -> str:
-        """A short hash of every setting; changes whenever any knob changes."""
+        """A short hash of every setting; changes whenever any knob changes (computed once)."""
         payload = json.dumps(dataclasses.asdict(self), sort_keys=True, default=str)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 

@@ -40,6 +40,8 @@ class Block:
     rule: str = ""
     gap_before: int = 0
     paragraph: int = 0
+    _counted: str | None = field(default=None, repr=False, compare=False)
+    _word_count: int = field(default=0, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -48,7 +50,10 @@ class Block:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        """Whitespace-separated words; counted once per text (labelling asks often)."""
+        if self._counted is not self.text:
+            self._word_count, self._counted = len(self.text.split()), self.text
+        return self._word_count
 
     def relabel(self, label: str, rule: str) -> None:
         self.label, self.rule = label, rule
