@@ -149,10 +149,16 @@ def tidy_line(line: str) -> str:
     >>> tidy_line('a\\u00a0 b  c \\\\"quoted\\\\" ')
     'a b c "quoted"'
     """
-    line = _ZERO_WIDTH.sub("", line)
-    line = _ODD_SPACES.sub(" ", line)
+    # The substitutions only run where their characters are: most lines are
+    # ASCII without tabs, double spaces or backslashes, and tidy_line sees every line.
+    if not line.isascii():
+        line = _ZERO_WIDTH.sub("", line)
+        line = _ODD_SPACES.sub(" ", line)
+    elif "\t" in line:
+        line = _ODD_SPACES.sub(" ", line)
     if "\\" in line:
         line = _ESCAPED_QUOTE.sub(r"\1", line)
         line = _STRAY_ESCAPE.sub("", line)
-    line = _MULTI_SPACE.sub(" ", line)
+    if "  " in line:
+        line = _MULTI_SPACE.sub(" ", line)
     return line.strip()

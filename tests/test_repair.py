@@ -66,3 +66,20 @@ def test_the_precheck_skips_ordinary_lines() -> None:
     # Without this the test above would pass with a pre-check that sends everything to ftfy.
     assert not repair.needs_ftfy("It’s “fine” — really… 10\xa0km for R&D, Q & A")
     assert repair.needs_ftfy("Itâ€™s") and repair.needs_ftfy("AT&amp;T") and repair.needs_ftfy("Ã\xa0")
+
+
+def tidy_every_line(line: str) -> str:
+    """tidy_line without its shortcuts: every substitution on every line."""
+    line = repair._ZERO_WIDTH.sub("", line)
+    line = repair._ODD_SPACES.sub(" ", line)
+    line = repair._ESCAPED_QUOTE.sub(r"\1", line)
+    line = repair._STRAY_ESCAPE.sub("", line)
+    line = repair._MULTI_SPACE.sub(" ", line)
+    return line.strip()
+
+
+def test_tidy_line_shortcuts_change_nothing() -> None:
+    lines = [line for text in corpus() for line in text.replace("\r", "\n").split("\n")]
+    lines += ["a\tb  c", "a\u00a0\u200bb", "x \\\"y\\\" z", "  lead and trail  ", "é\t\u2009x"]
+    differ = [line[:60] for line in lines if repair.tidy_line(line) != tidy_every_line(line)]
+    assert differ == []
