@@ -290,3 +290,28 @@ def test_a_batch_larger_than_the_memo_keeps_the_texts_seen_before(
     results = score_texts(batch)
     assert results[0] == seen[0] and len(results) == len(batch)
     assert len(toxicity._MODEL_MEMO) <= 3
+
+
+def test_chained_word_gram_hashes_equal_hashing_the_joined_grams() -> None:
+    from pipeline.toxicity import model as toxicity_model
+
+    path = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data" / "synthetic.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    texts += ["", "a", "one two", "Ünïcode wörds and 日本語 tokens here"]
+    for text in texts:
+        masked = toxicity_model.mask_identities(text)
+        for low, high in ((1, 1), (1, 2), (1, 3), (2, 3)):
+            expected = toxicity_model.hash_block(toxicity_model.word_grams(masked, low, high), 262_144)
+            assert toxicity_model.hash_word_grams(masked, low, high, 262_144) == expected, text
+
+
+def test_chained_coarse_gram_hashes_equal_hashing_the_joined_grams() -> None:
+    from pipeline.toxicity import model as toxicity_model
+
+    path = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data" / "synthetic.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    texts += ["", "Idterm are vile. They are not welcome!\n\nGood people, though."]
+    for text in texts:
+        masked = toxicity_model.mask_identities(text)
+        expected = toxicity_model.hash_block(toxicity_model.coarse_grams(masked, 3), 4096)
+        assert toxicity_model.hash_coarse_grams(masked, 3, 4096) == expected, text

@@ -103,11 +103,16 @@ def decide_removals(comments: Sequence[Comment], toxic: Sequence[bool],
             reasons.append("reply_to_toxic")
         else:
             reasons.append("")
-    removed_text = [c.text for c, t in zip(comments, toxic, strict=True) if t]
+    # Each removed comment's shingles once, not once per kept comment.
+    removed = [_shingles(c.text, QUOTE_MIN_WORDS) for c, t in zip(comments, toxic, strict=True) if t]
     for i, comment in enumerate(comments):
-        if not reasons[i] and quotes_any(comment.text, removed_text):
+        if not reasons[i] and removed and _shares_shingle(_shingles(comment.text, QUOTE_MIN_WORDS), removed):
             reasons[i] = "quotes_toxic"
     return reasons
+
+
+def _shares_shingle(mine: set[tuple[str, ...]], others: Sequence[set[tuple[str, ...]]]) -> bool:
+    return bool(mine) and any(mine & other for other in others)
 
 
 def _shingles(text: str, n: int) -> set[tuple[str, ...]]:
@@ -124,5 +129,4 @@ def quotes_any(text: str, others: Sequence[str], n: int = QUOTE_MIN_WORDS) -> bo
     >>> quotes_any("Take it down now.", ["We must take down the criminal cabal in the UN now."])
     False
     """
-    mine = _shingles(text, n)
-    return bool(mine) and any(mine & _shingles(other, n) for other in others)
+    return _shares_shingle(_shingles(text, n), [_shingles(other, n) for other in others])

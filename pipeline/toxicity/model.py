@@ -134,6 +134,43 @@ def hash_word_chars(word: str, low: int, high: int, buckets: int) -> frozenset[i
     )
 
 
+_TOKEN_CRC: dict[str, int] = {}
+_TOKEN_CRC_MAX = 200_000
+
+
+def _token_crc(token: str) -> int:
+    found = _TOKEN_CRC.get(token)
+    if found is None:
+        if len(_TOKEN_CRC) >= _TOKEN_CRC_MAX:
+            _TOKEN_CRC.clear()
+        found = _TOKEN_CRC[token] = zlib.crc32(token.encode("utf-8"))
+    return found
+
+
+def hash_token_grams(tokens: Sequence[str], low: int, high: int, buckets: int,
+                     found: set[int] | None = None) -> set[int]:
+    """``hash_block`` of the ``low``..``high``-grams of ``tokens`` without building them.
+
+    CRC32 chains: crc32(a + b) == crc32(b, crc32(a)), so an n-gram's hash is its
+    first token's (remembered per token) extended by " token" for each next one.
+    """
+    found = set() if found is None else found
+    for i in range(len(tokens)):
+        crc = _token_crc(tokens[i])
+        if low <= 1:
+            found.add(crc % buckets)
+        for n in range(2, min(high, len(tokens) - i) + 1):
+            crc = zlib.crc32(f" {tokens[i + n - 1]}".encode(), crc)
+            if n >= low:
+                found.add(crc % buckets)
+    return found
+
+
+def hash_word_grams(text: str, low: int, high: int, buckets: int) -> set[int]:
+    """``hash_block(word_grams(text, low, high), buckets)``."""
+    return hash_token_grams(WORD.findall(text), low, high, buckets)
+
+
 def hash_block(grams: list[str], buckets: int) -> set[int]:
     """Distinct bucket indices of word n-grams (CRC32: stable across Python runs)."""
     return {zlib.crc32(g.encode("utf-8")) % buckets for g in grams}
@@ -190,14 +227,25 @@ def coarse_grams(masked: str, high: int) -> list[str]:
     return grams
 
 
+def hash_coarse_grams(masked: str, high: int, buckets: int) -> set[int]:
+    """``hash_block(coarse_grams(masked, high), buckets)``, sentence by sentence."""
+    found: set[int] = set()
+    for sentence in SENTENCE_END.split(masked):
+        tokens = [coarse_token(w) for w in COARSE_TOKEN.findall(sentence)]
+        merged = [t for i, t in enumerate(tokens) if not (t == "_" and i and tokens[i - 1] == "_")]
+        hash_token_grams(merged, 1, high, buckets, found)
+        found.update(_token_crc(flag) % buckets for flag in sentence_flags(tokens))
+    return found
+
+
 def row_features(hashing: Hashing, text: str) -> tuple[set[int], frozenset[int], set[int]]:
     """Word, char and coarse bucket indices of one text (not yet offset)."""
     masked = mask_identities(text)
-    words = hash_block(word_grams(masked, *hashing.word_ngrams), hashing.word_buckets)
+    words = hash_word_grams(masked, *hashing.word_ngrams, hashing.word_buckets)
     low, high = hashing.char_ngrams
     chars = frozenset().union(*[hash_word_chars(word, low, high, hashing.char_buckets)
                                 for word in masked.split()])
-    coarse = (hash_block(coarse_grams(masked, hashing.coarse_ngrams), hashing.coarse_buckets)
+    coarse = (hash_coarse_grams(masked, hashing.coarse_ngrams, hashing.coarse_buckets)
               if hashing.coarse_buckets else set())
     return words, chars, coarse
 
