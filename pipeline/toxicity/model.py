@@ -134,16 +134,18 @@ def hash_word_chars(word: str, low: int, high: int, buckets: int) -> frozenset[i
     )
 
 
-_TOKEN_CRC: dict[str, int] = {}
-_TOKEN_CRC_MAX = 200_000
+_TOKEN_HASH: dict[str, tuple[int, bytes]] = {}
+_TOKEN_HASH_MAX = 200_000
 
 
-def _token_crc(token: str) -> int:
-    found = _TOKEN_CRC.get(token)
+def _token_hash(token: str) -> tuple[int, bytes]:
+    """(crc32 of the token, the token with a space in front as bytes), remembered per token."""
+    found = _TOKEN_HASH.get(token)
     if found is None:
-        if len(_TOKEN_CRC) >= _TOKEN_CRC_MAX:
-            _TOKEN_CRC.clear()
-        found = _TOKEN_CRC[token] = zlib.crc32(token.encode("utf-8"))
+        if len(_TOKEN_HASH) >= _TOKEN_HASH_MAX:
+            _TOKEN_HASH.clear()
+        spaced = f" {token}".encode()
+        found = _TOKEN_HASH[token] = (zlib.crc32(spaced[1:]), spaced)
     return found
 
 
@@ -151,18 +153,18 @@ def hash_token_grams(tokens: Sequence[str], low: int, high: int, buckets: int,
                      found: set[int] | None = None) -> set[int]:
     """``hash_block`` of the ``low``..``high``-grams of ``tokens`` without building them.
 
-    CRC32 chains: crc32(a + b) == crc32(b, crc32(a)), so an n-gram's hash is its
-    first token's (remembered per token) extended by " token" for each next one.
+    CRC32 chains: crc32(a + b) == crc32(b, crc32(a)), so the n-grams' hashes are
+    the (n-1)-grams' extended by " next token", one level at a time.
     """
     found = set() if found is None else found
-    for i in range(len(tokens)):
-        crc = _token_crc(tokens[i])
-        if low <= 1:
-            found.add(crc % buckets)
-        for n in range(2, min(high, len(tokens) - i) + 1):
-            crc = zlib.crc32(f" {tokens[i + n - 1]}".encode(), crc)
-            if n >= low:
-                found.add(crc % buckets)
+    pairs = [_token_hash(t) for t in tokens]
+    level = [crc for crc, _ in pairs]
+    spaced = [b for _, b in pairs]
+    for n in range(1, high + 1):
+        if n > 1:
+            level = [zlib.crc32(b, crc) for crc, b in zip(level, spaced[n - 1:], strict=False)]
+        if n >= low:
+            found.update([crc % buckets for crc in level])
     return found
 
 
@@ -234,7 +236,7 @@ def hash_coarse_grams(masked: str, high: int, buckets: int) -> set[int]:
         tokens = [coarse_token(w) for w in COARSE_TOKEN.findall(sentence)]
         merged = [t for i, t in enumerate(tokens) if not (t == "_" and i and tokens[i - 1] == "_")]
         hash_token_grams(merged, 1, high, buckets, found)
-        found.update(_token_crc(flag) % buckets for flag in sentence_flags(tokens))
+        found.update(_token_hash(flag)[0] % buckets for flag in sentence_flags(tokens))
     return found
 
 
