@@ -23,6 +23,7 @@ from pipeline.config import Config
 from pipeline.model import Document, Reject, sha256_hex
 from pipeline.sources import RawRecord, read_source
 from pipeline.store import Store, now_iso
+from pipeline.translation.langid import load_identifier_in_background
 
 PACKAGE_DIR = Path(pipeline.__file__).parent
 
@@ -128,6 +129,8 @@ def process_batch(
     """
     started = time.perf_counter()
     config = Config().with_overrides(overrides)
+    if "foreign_sentence" in config.translation_detectors:
+        load_identifier_in_background()
     fingerprint = pipeline_fingerprint(config)
     store = Store(Path(clean_dir))
     manifest = known if known is not None else store.load_manifest()

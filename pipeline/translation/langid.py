@@ -23,8 +23,8 @@ sentences in ten languages (tests/data/translation/foreign_sentences.json).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 from pipeline.translation.artifacts import (
@@ -51,12 +51,30 @@ ENGLISH_SHARE = 0.15
 MAX_ENGLISH_PROBABILITY = 0.01
 
 
-@lru_cache(maxsize=1)
-def identifier() -> Any:
-    """py3langid's model, loaded once per process (about 1 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_IDENTIFIER: list[Any] = []
+_IDENTIFIER_LOCK = threading.Lock()
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+def identifier() -> Any:
+    """py3langid's model, loaded once per process (0.7 s, most of it LZMA decompression)."""
+    if not _IDENTIFIER:
+        with _IDENTIFIER_LOCK:
+            if not _IDENTIFIER:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                _IDENTIFIER.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    return _IDENTIFIER[0]
+
+
+def load_identifier_in_background() -> None:
+    """Start loading the model in a thread, so the first page that needs it waits less.
+
+    LZMA decompression releases the GIL: in a single process (``pipeline run
+    --engine local``, one batch after another) it overlaps with langdetect's
+    profiles and the first pages. A no-op once loaded (the forkserver preloads it).
+    """
+    if not _IDENTIFIER:
+        threading.Thread(target=identifier, name="py3langid-load", daemon=True).start()
 
 
 def classify(text: str) -> tuple[str, float, float]:
