@@ -51,3 +51,28 @@ def test_disabling_a_kind_keeps_its_blocks() -> None:
 def test_a_rule_without_examples_is_refused() -> None:
     with pytest.raises(ValueError, match="positive and a negative"):
         Rule("x", "share", "boilerplate:share", "^x$", "why", (), ("y",))
+
+
+def test_first_character_dispatch_finds_what_the_full_alternation_finds() -> None:
+    from conftest import SEEDS, SHARED
+
+    from pipeline.rules.registry import RULE_WINDOW
+
+    lines = [example for rule in ALL_RULES for example in (*rule.positive, *rule.negative)]
+    lines += [json.dumps(item) for item in NEGATIVES]
+    lines += ["", " x", "©2020 All rights reserved", "\u212a", "ſource: x", "İstanbul"]
+    folders = [SEEDS / "raw", SEEDS / "damaged"]
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.txt")):
+                lines += path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    articles = SHARED / "datasets" / "articles" / "scrapinghub" / "ground-truth.json"
+    if articles.is_file():
+        for article in json.loads(articles.read_text(encoding="utf-8")).values():
+            lines += article["articleBody"].splitlines()
+    for kinds in (DEFAULT_RULE_KINDS, tuple({rule.kind for rule in ALL_RULES})):
+        rules = ruleset_for(tuple(kinds))
+        for line in lines:
+            window = line.strip()[:RULE_WINDOW]
+            dispatched = rules._anchored_for(window[:1])
+            assert (dispatched.match(window) is None) == (rules._anchored.match(window) is None), line[:60]
