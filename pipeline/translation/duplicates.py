@@ -92,7 +92,7 @@ def find_duplicate_renderings(text: str) -> list[Duplicate]:
     if len(read) < 2:
         return []
     spans = [(s.start, s.end) for s in read]
-    words = [{w for w in s.lowered if w not in _NOT_CONTENT} for s in read]
+    words = [set(s.lowered).difference(_NOT_CONTENT) for s in read]
     found = []
     n = 0
     while n + 1 < len(spans):
