@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -213,16 +213,23 @@ def sentence_flags(tokens: list[str]) -> list[str]:
     return flags
 
 
+def coarse_sentences(masked: str) -> Iterator[tuple[list[str], list[str]]]:
+    """Per sentence: its coarse tokens, and the same with runs of ``_`` merged into one."""
+    for sentence in SENTENCE_END.split(masked):
+        tokens = [coarse_token(w) for w in COARSE_TOKEN.findall(sentence)]
+        yield tokens, [t for i, t in enumerate(tokens) if not (t == "_" and i and tokens[i - 1] == "_")]
+
+
 def coarse_grams(masked: str, high: int) -> list[str]:
     """N-grams (1..high) of each sentence's coarse tokens, runs of ``_`` merged, plus flags.
+
+    The definition of the coarse block; :func:`hash_coarse_grams` hashes the same grams.
 
     >>> coarse_grams("idterm are disgusting liars.", 2)[-4:]
     ['are NEG2', 'NEG2 NEG2', 'ID&NEG2', 'ID&netneg']
     """
     grams: list[str] = []
-    for sentence in SENTENCE_END.split(masked):
-        tokens = [coarse_token(w) for w in COARSE_TOKEN.findall(sentence)]
-        merged = [t for i, t in enumerate(tokens) if not (t == "_" and i and tokens[i - 1] == "_")]
+    for tokens, merged in coarse_sentences(masked):
         grams += [" ".join(merged[i : i + n]) for n in range(1, high + 1)
                   for i in range(len(merged) - n + 1)]
         grams += sentence_flags(tokens)
@@ -230,11 +237,9 @@ def coarse_grams(masked: str, high: int) -> list[str]:
 
 
 def hash_coarse_grams(masked: str, high: int, buckets: int) -> set[int]:
-    """``hash_block(coarse_grams(masked, high), buckets)``, sentence by sentence."""
+    """``hash_block(coarse_grams(masked, high), buckets)``, without building the grams."""
     found: set[int] = set()
-    for sentence in SENTENCE_END.split(masked):
-        tokens = [coarse_token(w) for w in COARSE_TOKEN.findall(sentence)]
-        merged = [t for i, t in enumerate(tokens) if not (t == "_" and i and tokens[i - 1] == "_")]
+    for tokens, merged in coarse_sentences(masked):
         hash_token_grams(merged, 1, high, buckets, found)
         found.update(_token_hash(flag)[0] % buckets for flag in sentence_flags(tokens))
     return found
