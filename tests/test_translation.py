@@ -20,7 +20,8 @@ from pipeline.translation import detect_translation_artifacts, extract_publicati
 from pipeline.translation.appended import find_appended
 from pipeline.translation.credits import parse_credit
 from pipeline.translation.detectors import REPORTING, find_cuts
-from pipeline.translation.langid import foreign_language
+from pipeline.translation.artifacts import sentence_spans
+from pipeline.translation.langid import classify, classify_by_rank, foreign_language
 from pipeline.translation.transliteration import TABLE, find_transliterations, read_table
 
 DATA = Path(__file__).parent / "data" / "translation"
@@ -227,6 +228,16 @@ def test_syndication_credit_is_not_a_translation() -> None:
 def test_foreign_sentences_are_found_in_every_language() -> None:
     missed = [s for sentences in FOREIGN.values() for s in sentences if foreign_language(s) is None]
     assert missed == []
+
+
+def test_classify_says_what_py3langid_rank_says() -> None:
+    texts = [s for sentences in FOREIGN.values() for s in sentences]
+    texts += ["", "1234 !!!", "Σ", "ok"]
+    if ARTICLES.exists():
+        bodies = [page["articleBody"] for page in json.loads(ARTICLES.read_text(encoding="utf-8")).values()]
+        texts += [body[a:b] for body in bodies for a, b in sentence_spans(body)][:3000]
+    assert len(texts) > 100
+    assert [classify(t) for t in texts] == [classify_by_rank(t) for t in texts]
 
 
 def test_english_sentences_of_the_native_seeds_are_not_foreign() -> None:
