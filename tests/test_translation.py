@@ -18,9 +18,9 @@ from pipeline.sources import RawRecord, doc_id
 from pipeline.stages import run_stages
 from pipeline.translation import detect_translation_artifacts, extract_publication_metadata
 from pipeline.translation.appended import find_appended
+from pipeline.translation.artifacts import sentence_spans
 from pipeline.translation.credits import parse_credit
 from pipeline.translation.detectors import REPORTING, find_cuts
-from pipeline.translation.artifacts import sentence_spans
 from pipeline.translation.langid import classify, classify_by_rank, foreign_language
 from pipeline.translation.transliteration import TABLE, find_transliterations, read_table
 
