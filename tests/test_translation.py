@@ -21,7 +21,7 @@ from pipeline.translation.appended import find_appended
 from pipeline.translation.artifacts import sentence_spans
 from pipeline.translation.credits import parse_credit
 from pipeline.translation.detectors import REPORTING, find_cuts
-from pipeline.translation.langid import classify, classify_by_rank, foreign_language
+from pipeline.translation.langid import classify, classify_by_rank, foreign_language, read_model_arrays
 from pipeline.translation.transliteration import TABLE, find_transliterations, read_table
 
 DATA = Path(__file__).parent / "data" / "translation"
@@ -238,6 +238,37 @@ def test_classify_says_what_py3langid_rank_says() -> None:
         texts += [body[a:b] for body in bodies for a, b in sentence_spans(body)][:3000]
     assert len(texts) > 100
     assert [classify(t) for t in texts] == [classify_by_rank(t) for t in texts]
+
+
+def test_the_decompressed_model_cache_gives_py3langid_s_own_arrays(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+    from py3langid.modelio import load_model
+
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path))
+    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+
+    def same_as_package(data: dict[str, Any]) -> bool:
+        return (data["ptc"].tobytes() == ptc.tobytes() and data["pc"].tobytes() == pc.tobytes()
+                and data["classes"].tolist() == classes and data["out_feat"].tolist() == output
+                and data["nextmove"].tobytes() == nextmove.tobytes()
+                and data["nextmove_row"].tobytes() == row.tobytes())
+
+    assert same_as_package(read_model_arrays())  # miss: decompresses and writes the cache
+    [cached] = tmp_path.glob("py3langid-*.npz")
+    assert same_as_package(read_model_arrays())  # hit
+    cached.write_bytes(cached.read_bytes()[:1000])  # torn by a crash
+    assert same_as_package(read_model_arrays())
+    assert cached.stat().st_size > 1000  # and written again
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(blocked))  # cannot be written: no error
+    assert same_as_package(read_model_arrays())
+    blocked.unlink()
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", "")  # off
+    cached.unlink()
+    assert same_as_package(read_model_arrays())
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_english_sentences_of_the_native_seeds_are_not_foreign() -> None:

@@ -23,9 +23,16 @@ sentences in ten languages (tests/data/translation/foreign_sentences.json).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
+import lzma
+import os
 import threading
+import zipfile
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -59,14 +66,75 @@ _IDENTIFIER_LOCK = threading.Lock()
 
 
 def identifier() -> Any:
-    """py3langid's model, loaded once per process (0.7 s, most of it LZMA decompression)."""
+    """py3langid's model, loaded once per process (see :func:`read_model_arrays`)."""
     if not _IDENTIFIER:
         with _IDENTIFIER_LOCK:
             if not _IDENTIFIER:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from py3langid.langid import LanguageIdentifier
+                from py3langid.modelio import _to_array
 
-                _IDENTIFIER.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+                data = read_model_arrays()
+                # What LanguageIdentifier.from_model_file builds from modelio.load_model.
+                _IDENTIFIER.append(LanguageIdentifier(
+                    np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+                    _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+                    tk_row=_to_array(data["nextmove_row"])))
     return _IDENTIFIER[0]
+
+
+def cache_dir() -> Path | None:
+    """Where decompressed models are kept: ``$PIPELINE_CACHE_DIR``, else the user's cache.
+
+    An empty ``PIPELINE_CACHE_DIR`` turns the cache off.
+    """
+    chosen = os.environ.get("PIPELINE_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "pipeline"
+
+
+def read_model_arrays(model_file: Path | None = None) -> dict[str, np.ndarray]:
+    """The arrays of py3langid's model file, from a decompressed copy when there is one.
+
+    The package ships its 68 MB model LZMA-compressed (4.6 MB); decompressing it
+    takes 0.35-0.4 s of the 0.5 s load, in every process that starts. The first
+    load keeps the plain npz in :func:`cache_dir`, named by the compressed
+    file's hash, so a new py3langid never reads an old copy; later loads read
+    it in about 0.05 s. The arrays are the same bytes either way (tested). A
+    cache that cannot be written or read is skipped, never an error.
+    """
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    source = model_file or MODEL_DIR / MODEL_FILE
+    packed = source.read_bytes()
+    folder = cache_dir()
+    cached = folder / f"py3langid-{hashlib.sha256(packed).hexdigest()[:16]}.npz" if folder else None
+    if cached is not None and cached.exists():
+        try:
+            return _npz_arrays(cached.read_bytes())
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+            pass  # torn or foreign: decompress again and overwrite
+    plain = lzma.decompress(packed)
+    if cached is not None:
+        _write_quietly(cached, plain)
+    return _npz_arrays(plain)
+
+
+def _npz_arrays(plain: bytes) -> dict[str, np.ndarray]:
+    with np.load(io.BytesIO(plain), allow_pickle=False) as data:
+        return {name: data[name] for name in data.files}
+
+
+def _write_quietly(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):  # the folder may not even exist
+            temporary.unlink()
 
 
 def load_identifier_in_background() -> None:
