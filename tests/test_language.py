@@ -70,3 +70,40 @@ def test_sample_is_cut_at_spaces_from_the_middle() -> None:
     assert len(sample) <= 100
     assert sample.split()[0] in text.split() and sample.split()[-1] in text.split()
     assert "w0 " not in sample
+
+
+# cleaning_text drops Latin letters when other scripts outnumber them two to
+# one; these sit on either side of that line and use the characters its
+# comparisons treat specially ('[' to '`' lie between 'Z' and 'a'; U+0100-U+02FF
+# count as neither; U+1E00-U+1EFF count as non-Latin).
+MIXED_SCRIPTS = [
+    "Путин и Си Цзиньпин обсудили BRICS и SCO в Москве",
+    "Путин Си Цзиньпин обсудили BRICS SCO NATO G20 USA EU UN WTO IMF",
+    "ab Жж",
+    "abc Жжжжжж",
+    "ab Жжжж",
+    "ab Жжжжж",
+    "[]^_` Жж",
+    "[]^_` Жжжжжжжжжжж",
+    "ĀāĂăĄ ab",
+    "ḀḁẞỲỳ ab",
+    "ḀḁẞỲỳ abc",
+    "東京 Tokyo 大阪 Osaka 名古屋 Nagoya 京都",
+    "مرحبا hello مرحبا بكم في المدينة world",
+]
+
+
+def test_cleaning_text_keeps_or_drops_latin_as_langdetect_does() -> None:
+    from pipeline.language import _Detector, _factory
+
+    for text in MIXED_SCRIPTS + texts():
+        ours, theirs = _Detector(_factory(0)), Detector(_factory(0))
+        ours.text = theirs.text = text
+        ours.cleaning_text()
+        theirs.cleaning_text()
+        assert ours.text == theirs.text, text[:60]
+
+
+@pytest.mark.parametrize("text", MIXED_SCRIPTS)
+def test_mixed_scripts_same_as_langdetect(text: str) -> None:
+    assert detect_language(text) == detect_language(text, detector_class=Detector)
