@@ -47,6 +47,7 @@ _QUOTES = re.compile(r"[\"“”«»]")
 # patterns are): a paragraph with none of them is not searched at all.
 _CUE_WORDS = ("Read", "READ", "Also read", "See also", "SEE ALSO", "Related", "RELATED",
               "Continue reading")
+_ANY_CUE_WORD = re.compile("|".join(map(re.escape, _CUE_WORDS)))
 
 
 def _headline_before(text: str, cue_start: int) -> int | None:
@@ -78,7 +79,7 @@ def _headline_after(text: str, start: int) -> int | None:
 def find_link_injections(text: str) -> list[tuple[int, int, str]]:
     """(start, end, shape) of every injected link in ``text``, cue included."""
     found: list[tuple[int, int, str]] = []
-    if not any(cue in text for cue in _CUE_WORDS):
+    if not _ANY_CUE_WORD.search(text):  # one scan, not eight
         return found
     for match in _CUE_AFTER.finditer(text):
         start = _headline_before(text, match.start())
