@@ -26,7 +26,9 @@ from pipeline.model import CONTENT, Block
 from pipeline.rules import Rule, RuleSet
 
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
-_TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*$")
+# A sentence ends in one of TERMINAL_MARKS, then any closing quotes or brackets.
+TERMINAL_MARKS = ".!?…"
+CLOSERS = "'\"”’)]"
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$|^(al|bin|ibn|de|van|von|der|el|da|di|la|le)-?$")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 
@@ -58,12 +60,16 @@ def label_blocks(blocks: list[Block], rules: RuleSet, config: Config,
     """
     openers = apply_rules(blocks, rules, config)
     title = mark_title(blocks, config)
+    scores = [block_score(b) for b in blocks]
     if main_text_known:
         span = (0, len(blocks))
     else:
-        span = find_main_span(blocks)
+        span = find_main_span(blocks, scores)
         mark_outside_span(blocks, span)
-    open_sections(blocks, openers, span, config)
+        # Blocks outside the span are no longer content and score 0; the rest are unchanged.
+        start, end = span
+        scores = [0.0] * start + scores[start:end] + [0.0] * (len(blocks) - end)
+    open_sections(blocks, openers, span, config, scores)
     keep_dek(blocks, span)
     keep_colon_followers(blocks)
     inherit_continuations(blocks)
@@ -94,7 +100,7 @@ def block_score(block: Block) -> float:
     words = block.words
     if words < 3 and len(block.text) > 12 and not block.text.isascii():
         words = len(block.text) // 2  # CJK and Thai write words without spaces
-    sentence = bool(_TERMINAL.search(block.text)) or block.text.count(". ") >= 1
+    sentence = ends_sentence(block.text) or block.text.count(". ") >= 1
     if words >= LONG_BLOCK_WORDS and block.text.endswith(":"):
         sentence = True  # "...can be accessed through this link:"
     if words >= 3 * LONG_BLOCK_WORDS or (words >= LONG_BLOCK_WORDS and sentence):
@@ -104,12 +110,32 @@ def block_score(block: Block) -> float:
     return -CHROME_PENALTY
 
 
-def find_main_span(blocks: list[Block]) -> tuple[int, int]:
-    """[start, end) of the highest-scoring run of blocks (maximum subarray)."""
+def ends_sentence(text: str) -> bool:
+    r"""True when ``text`` ends like a sentence: a mark, then only closing quotes or brackets.
+
+    The answer of ``re.search(r"[.!?…]['\"”’)\]]*$", text)`` (whose ``$`` also
+    matches before a final newline), read from the end of the text instead of
+    a scan of all of it: block_score asks it of every block.
+
+    >>> ends_sentence('He left.”'), ends_sentence("Menu"), ends_sentence("Why?)\n"), ends_sentence(")")
+    (True, False, True, False)
+    """
+    if text.endswith("\n"):
+        text = text[:-1]  # "\n" is neither a mark nor a closer: only the text before it can end a sentence
+    last = text.rstrip(CLOSERS)[-1:]
+    return last != "" and last in TERMINAL_MARKS
+
+
+def find_main_span(blocks: list[Block], scores: list[float] | None = None) -> tuple[int, int]:
+    """[start, end) of the highest-scoring run of blocks (maximum subarray).
+
+    ``scores`` are the blocks' :func:`block_score` when the caller has them.
+    """
+    if scores is None:
+        scores = [block_score(b) for b in blocks]
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
-    for i, block in enumerate(blocks):
-        score = block_score(block)
+    for i, score in enumerate(scores):
         if running <= 0:
             running, start = 0.0, i
         running += score
@@ -126,10 +152,14 @@ def mark_outside_span(blocks: list[Block], span: tuple[int, int]) -> None:
 
 
 def open_sections(blocks: list[Block], openers: list[tuple[int, Rule]], span: tuple[int, int],
-                  config: Config) -> None:
-    """Let section headings inside or after the article swallow what follows them."""
+                  config: Config, scores: list[float] | None = None) -> None:
+    """Let section headings inside or after the article swallow what follows them.
+
+    ``scores`` are the blocks' current :func:`block_score` when the caller has them.
+    """
     start = span[0]
-    scores = [block_score(b) for b in blocks]
+    if scores is None:
+        scores = [block_score(b) for b in blocks]
     active = [(i, r) for i, r in openers if i >= start and _may_open(scores, i, r, span)]
     for n, (index, rule) in enumerate(active):
         stop = active[n + 1][0] if n + 1 < len(active) else len(blocks)

@@ -88,7 +88,8 @@ def summarise(doc: Document, config: Config) -> Document:
     Whole blocks go to ``removed``; pieces cut out of a paragraph by a later
     stage are already in ``inline_removals`` and are counted as ``inline:<kind>``.
     """
-    body = doc.body
+    content = doc.content
+    body = "\n\n".join(b.text for b in content)  # doc.body
     removed = [
         {
             "block": b.index,
@@ -100,9 +101,10 @@ def summarise(doc: Document, config: Config) -> Document:
         for b in doc.removed
     ]
     doc.meta.update(
-        words=len(body.split()),
+        # len(body.split()): the blank lines between blocks only separate words.
+        words=sum(b.words for b in content),
         blocks=len(doc.blocks),
-        content_blocks=len(doc.content),
+        content_blocks=len(content),
         removed=removed,
         removed_by_kind=dict(
             Counter(b.label for b in doc.removed)
