@@ -81,7 +81,7 @@ def apply_rules(blocks: list[Block], rules: RuleSet, config: Config) -> list[tup
     openers: list[tuple[int, Rule]] = []
     in_header = True
     for block in blocks:
-        rule = rules.first_match(block.text, header=in_header)
+        rule = rules.first_match(block.text, header=in_header, words=block.words)
         if rule is not None:
             block.relabel(rule.label, rule.name)
             if rule.scope == "section":

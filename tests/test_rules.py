@@ -53,14 +53,25 @@ def test_a_rule_without_examples_is_refused() -> None:
         Rule("x", "share", "boilerplate:share", "^x$", "why", (), ("y",))
 
 
-def test_first_character_dispatch_finds_what_the_full_alternation_finds() -> None:
-    from conftest import SEEDS, SHARED
-
+def old_first_match(rules: RuleSet, text: str, header: bool) -> Rule | None:
+    """RuleSet.first_match before dispatch: every anchored rule in one alternation, then every rule in order."""
     from pipeline.rules.registry import RULE_WINDOW
+
+    window = text[:RULE_WINDOW]
+    if rules._anchored.match(window) is None and not any(r.regex.search(window) for r in rules._floating):
+        return None
+    return next((r for r in rules.rules if (r.scope != "header" or header) and r.matches(text)), None)
+
+
+def test_dispatch_by_first_character_and_length_finds_what_every_rule_finds() -> None:
+    from conftest import SEEDS, SHARED
 
     lines = [example for rule in ALL_RULES for example in (*rule.positive, *rule.negative)]
     lines += [json.dumps(item) for item in NEGATIVES]
     lines += ["", " x", "©2020 All rights reserved", "\u212a", "ſource: x", "İstanbul"]
+    # Positives padded to their rule's max_words and one word past it.
+    lines += [" ".join([example] + ["on"] * (rule.max_words - len(example.split()) + extra))
+              for rule in ALL_RULES if rule.max_words for example in rule.positive for extra in (0, 1)]
     folders = [SEEDS / "raw", SEEDS / "damaged"]
     for folder in folders:
         if folder.is_dir():
@@ -72,7 +83,12 @@ def test_first_character_dispatch_finds_what_the_full_alternation_finds() -> Non
             lines += article["articleBody"].splitlines()
     for kinds in (DEFAULT_RULE_KINDS, tuple({rule.kind for rule in ALL_RULES})):
         rules = ruleset_for(tuple(kinds))
+        hits = 0
         for line in lines:
-            window = line.strip()[:RULE_WINDOW]
-            dispatched = rules._anchored_for(window[:1])
-            assert (dispatched.match(window) is None) == (rules._anchored.match(window) is None), line[:60]
+            text = line.strip()
+            for header in (True, False):
+                expected = old_first_match(rules, text, header)
+                assert rules.first_match(text, header) == expected, (header, text[:60])
+                assert rules.first_match(text, header, len(text.split())) == expected, (header, text[:60])
+                hits += expected is not None
+        assert hits > 100

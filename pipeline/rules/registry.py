@@ -17,6 +17,7 @@ checks every example of every rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,7 +30,8 @@ from pipeline.regex_guard import first_chars
 # of the cleaning time. A rule whose evidence starts later in a long block is
 # not seen (the per-rule check after a hit still reads the whole block).
 RULE_WINDOW = 400
-# First characters whose alternation RuleSet keeps (a corpus has a few hundred).
+# (first character, word-count bucket) pairs whose alternation RuleSet keeps
+# (a corpus has a few hundred first characters, and there are five buckets).
 MAX_DISPATCH = 4096
 
 
@@ -105,14 +107,15 @@ def split_alternatives(pattern: str) -> list[str]:
 class RuleSet:
     """The enabled rules, in priority order, with a fast first-match lookup.
 
-    All patterns are joined into one alternation per word-length bucket so a
-    block costs one regex search, not one per rule (a page has ~100 blocks and
-    the registry ~100 rules; the naive loop is most of the cleaning time).
+    The patterns a block can match are joined into one alternation so a block
+    costs one regex call, not one per rule (a page has ~100 blocks and the
+    registry ~100 rules; the naive loop is most of the cleaning time).
     """
 
     rules: tuple[Rule, ...]
     _index: dict[str, Rule] = field(default_factory=dict, compare=False)
-    _dispatch: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _dispatch: dict[tuple[str, int], tuple[re.Pattern[str], tuple[Rule, ...]]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, rules: Iterable[Rule], kinds: Iterable[str] | None = None) -> RuleSet:
@@ -149,45 +152,55 @@ class RuleSet:
                            re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]", rule.flags))
         return tuple(classes)
 
-    def _anchored_for(self, first: str) -> re.Pattern[str]:
-        """The alternation of the anchored rules a block beginning with ``first`` can match.
+    @cached_property
+    def _word_limits(self) -> tuple[int, ...]:
+        return tuple(sorted({rule.max_words for rule in self.rules if rule.max_words}))
+
+    def _candidates(self, first: str, words: int) -> tuple[re.Pattern[str], tuple[Rule, ...]]:
+        """The rules a block beginning with ``first`` and of ``words`` words can match, in
+        priority order, and the alternation of the anchored ones.
 
         Trying every alternative at position 0 of every block was a third of the
-        rules' time; most rules begin with a word, so most drop out on the first
-        character. One alternation per first character seen, kept.
+        rules' time: most rules begin with a word, so most drop out on the first
+        character, and a rule with ``max_words`` drops out of longer blocks (the
+        rules that scan a line for a phrase are the dearest and have a limit).
+        One entry per first character and bucket of word counts seen, kept.
         """
-        found = self._dispatch.get(first)
+        key = (first, bisect_left(self._word_limits, words))  # the bucket: limits below `words`
+        found = self._dispatch.get(key)
         if found is None:
-            if not first:
-                return self._anchored
             classes = self._first_classes
-            found = self._alternation(i for i in range(len(self.rules))
-                                      if classes[i] is None or classes[i].fullmatch(first))  # type: ignore[union-attr]
+            chosen = [i for i, rule in enumerate(self.rules)
+                      if (not rule.max_words or words <= rule.max_words)
+                      and (not first or classes[i] is None or classes[i].fullmatch(first))]
+            found = (self._alternation(chosen), tuple(self.rules[i] for i in chosen))
             if len(self._dispatch) < MAX_DISPATCH:
-                self._dispatch[first] = found
+                self._dispatch[key] = found
         return found
 
     @cached_property
     def _floating(self) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if not rule.anchored)
 
-    def first_match(self, text: str, header: bool = False) -> Rule | None:
-        """The highest-priority rule that matches ``text``.
+    def first_match(self, text: str, header: bool = False, words: int | None = None) -> Rule | None:
+        """The highest-priority rule that matches ``text`` (of ``words`` words, counted if not given).
 
-        Rules anchored at the block start share one alternation tried at
+        The anchored rules a block can match share one alternation tried at
         position 0 (one cheap call for the common no-match case); the few
         rules that may match mid-block are searched one by one. ``re``
         reports the first alternative that matches, not the highest
-        priority, so on a hit every rule is re-checked in order (rare).
+        priority, so on a hit the candidates are re-checked in order (rare).
         """
+        if words is None:
+            words = len(text.split())
         window = text[:RULE_WINDOW]
-        if (self._anchored_for(window[:1]).match(window) is None
-                and not any(r.regex.search(window) for r in self._floating)):
+        anchored, candidates = self._candidates(window[:1], words)
+        if anchored.match(window) is None and not any(r.regex.search(window) for r in self._floating):
             return None
-        for rule in self.rules:
+        for rule in candidates:  # each within its max_words already
             if rule.scope == "header" and not header:
                 continue
-            if rule.matches(text):
+            if rule.regex.search(text) is not None:
                 return rule
         return None
 
