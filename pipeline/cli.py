@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_ERROR, EXIT_REJECTS = 0, 1, 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as the shell reports `cat big | head`
 
 
 def _parse_overrides(pairs: list[str]) -> dict[str, Any]:
@@ -166,7 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:
+        # The reader stopped early (`pipeline export | head`): nothing to report. Point
+        # stdout at /dev/null so the interpreter's last flush does not raise again, and
+        # exit as a process killed by SIGPIPE would.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -52,6 +52,19 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
     assert "usage: pipeline " + command in capsys.readouterr().out
 
 
+def test_export_into_a_reader_that_stops_early_is_quiet(seeded_clean: Path) -> None:
+    """`pipeline export | head -c 400`, as the README does: no traceback when head exits."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first record is written
+    try:
+        done = subprocess.run([sys.executable, "-m", "pipeline.cli", "export", "--clean", str(seeded_clean)],
+                              cwd=REPO, stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""
+    assert done.returncode == 141
+
+
 def test_main_command_runs_as_a_prefect_flow_in_embedded_mode(tmp_path: Path) -> None:
     """What the README's first command does, in a fresh PREFECT_HOME (no server configured)."""
     need_shared()
