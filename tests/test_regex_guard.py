@@ -16,7 +16,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 import pytest
 from conftest import REPO, SHARED
 
-from pipeline.regex_guard import first_chars, guard
+from pipeline.regex_guard import can_fold, can_fold_sub, first_chars, guard, lowercase_twin
 from pipeline.toxicity import model, rules
 
 GUARD = re.compile(r"\(\?=\[(?:[^\]\\]|\\.)*\]\)\(\?:(.*)\)", re.DOTALL)
@@ -79,3 +79,41 @@ def test_ignorecase_guard_matches_every_case_form() -> None:
     assert pattern.pattern.startswith("(?=[k])")
     for text in ("KIKE", "Kike", "\u212aike"):
         assert pattern.search(text) is not None, text
+
+
+def test_every_cue_and_most_rules_have_a_lowercase_twin() -> None:
+    twins = [lowercase_twin(p) for p in guarded_patterns()]
+    assert sum(t is not None for t in twins) >= 20
+    assert lowercase_twin(model.IDENTITY_TERMS) is not None
+
+
+@pytest.mark.parametrize("pattern", [p for p in guarded_patterns() if lowercase_twin(p)],
+                         ids=lambda p: p.pattern[:40])
+def test_lowercase_twin_finds_the_same_spans_in_lowercased_text(pattern: re.Pattern[str]) -> None:
+    twin = lowercase_twin(pattern)
+    assert twin is not None
+    corpus = [t for t in texts() + ["JEWS Control The BANKS", "Muslims ARE vermin"] if can_fold(t)]
+    differ = [t[:60] for t in corpus
+              if [m.span() for m in pattern.finditer(t)] != [m.span() for m in twin.finditer(t.lower())]]
+    assert differ == []
+
+
+def test_twins_refuse_what_lowercasing_would_change() -> None:
+    assert lowercase_twin(re.compile(r"\bZOG\b", re.IGNORECASE)) is None  # an uppercase literal
+    assert lowercase_twin(re.compile(r"[A-Z]x", re.IGNORECASE)) is None
+    assert lowercase_twin(re.compile(r"zog")) is None  # case-sensitive: nothing to fold
+    assert lowercase_twin(re.compile(r"\u00b5m", re.IGNORECASE)) is None  # µ also folds to μ
+    assert lowercase_twin(re.compile(r"\bjews?\b[\u2019']", re.IGNORECASE)) is not None
+    for text in ("\u0130stanbul", "\u017ftop", "\u212aike", "\u0131"):
+        assert not can_fold(text)
+    assert can_fold("caf\u00e9 \u2019s \u03a3") and not can_fold_sub("\u03a3")
+
+
+def test_lowercasing_keeps_length_and_word_characters_for_every_code_point() -> None:
+    """The ground :func:`can_fold` stands on, checked rather than assumed."""
+    word = re.compile(r"\w")
+    changed = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000 and chr(i).lower() != chr(i)]
+    assert len(changed) > 1000
+    odd = [c for c in changed if len(c.lower()) != 1 or bool(word.match(c)) != bool(word.match(c.lower()))]
+    assert odd == ["\u0130"]
+    assert not can_fold("\u0130")

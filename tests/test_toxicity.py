@@ -315,3 +315,88 @@ def test_chained_coarse_gram_hashes_equal_hashing_the_joined_grams() -> None:
         masked = toxicity_model.mask_identities(text)
         expected = toxicity_model.hash_block(toxicity_model.coarse_grams(masked, 3), 4096)
         assert toxicity_model.hash_coarse_grams(masked, 3, 4096) == expected, text
+
+
+SHARED_TOXICITY = Path(__file__).parents[2] / "shared" / "datasets" / "toxicity"
+EDGE_TEXTS = ["", " ", "a", "x" * 300, "tab\tsep\x1cwords\u00a0nbsp", "\u0130stanbul Jews",
+              "\u017ftop JEWS run the banks", "LGBT+\u03a3 people", "\u03a3\u039f\u03a3 Jews are vermin",
+              "caf\u00e9 \u2019quoted\u2019 \u2013 dash \U0001f600 emoji", "http://X.org/Jews www.a.b Muslims",
+              "Ünïcode wörds and 日本語 tokens here " * 3]
+"""Texts at the edges of the fast paths: empty, one letter, long words, odd whitespace,
+case-folding letters (İ ſ), a final-sigma Σ next to a masked term, multi-byte characters."""
+
+
+def comparison_texts() -> list[str]:
+    """Every text the project has (and the shared evaluation sets when ../shared is there)."""
+    import csv
+
+    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND] + EDGE_TEXTS
+    synthetic = (MODEL_DATA / "synthetic.jsonl").read_text(encoding="utf-8").splitlines()
+    texts += [json.loads(line)["text"] for line in synthetic if line]
+    sources = (("hatecheck/test_suite_cases.csv", "test_case", ","),
+               ("ethos/Ethos_Dataset_Binary.csv", "comment", ";"),
+               ("stormfront/sentences.csv", "text", ","))
+    for name, column, delimiter in sources:
+        path = SHARED_TOXICITY / name
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as handle:
+                texts += [row[column] for row in csv.DictReader(handle, delimiter=delimiter)]
+    return texts
+
+
+def test_fast_masking_equals_the_definition() -> None:
+    from pipeline.toxicity.model import mask_identities, mask_identities_reference
+
+    differ = [t[:60] for t in comparison_texts() if mask_identities(t) != mask_identities_reference(t)]
+    assert differ == []
+    assert mask_identities("LGBT+\u03a3 x") == mask_identities_reference("LGBT+\u03a3 x") == "idterm\u03c2 x"
+
+
+@pytest.mark.parametrize("batch", [1, 7, 1000])
+def test_fast_featurise_equals_the_reference_to_the_bit(batch: int) -> None:
+    """Same columns, values and order, so the same scores bit for bit (all of Stormfront,
+    ETHOS and HateCheck when ../shared is there)."""
+    import numpy as np
+
+    from pipeline.toxicity.model import featurise, featurise_reference
+
+    model = load_model()
+    texts = comparison_texts()
+    if batch == 1:
+        texts = texts[:: max(1, len(texts) // 1500)] + EDGE_TEXTS
+    for start in range(0, len(texts), batch):
+        chunk = texts[start : start + batch]
+        fast, slow = featurise(model.hashing, chunk), featurise_reference(model.hashing, chunk)
+        assert np.array_equal(fast.indptr, slow.indptr), chunk[:2]
+        assert np.array_equal(fast.indices, slow.indices), chunk[:2]
+        assert fast.data.dtype == slow.data.dtype and np.array_equal(fast.data, slow.data)
+        assert np.array_equal(fast @ model.coef, slow @ model.coef)
+
+
+def test_char_grams_of_multibyte_words_equal_the_per_word_definition() -> None:
+    from pipeline.toxicity import fasthash
+    from pipeline.toxicity.model import hash_word_chars
+
+    words = ["a", "ab", "caf\u00e9", "\u2019tis", "\U0001f600", "\u65e5\u672c\u8a9e", "x" * 40, "z\u00e9\u00e9"]
+    for low, high in ((2, 5), (3, 4), (2, 2)):
+        _, cols = fasthash.char_gram_keys([" ".join(words)], low, high, 1009, 0)
+        expected = frozenset().union(*[hash_word_chars(w, low, high, 1009) for w in words])
+        assert set(map(int, cols)) == expected
+
+
+def test_rules_searching_lowercased_text_fire_as_the_written_patterns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.toxicity import rules
+
+    def verdicts() -> list[tuple[list[str], bool]]:
+        rules.whole_text_cues.cache_clear()
+        rules.text_tokens.cache_clear()
+        return [(fired_names(t), has_counter_speech(t)) for t in texts]
+
+    texts = comparison_texts()
+    fast = verdicts()
+    monkeypatch.setattr(rules, "FOLD_CUES", False)
+    slow = verdicts()
+    rules.whole_text_cues.cache_clear()
+    assert [t[:60] for t, a, b in zip(texts, fast, slow, strict=True) if a != b] == []
+    assert any(names for names, _ in slow) and any(counter for _, counter in slow)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pipeline.regex_guard import guard
+from pipeline.regex_guard import can_fold, guard, lowercase_twin
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -515,10 +515,56 @@ ALL_RULES: tuple[Rule | LexiconRule, ...] = PATTERN_RULES + LEXICON_RULES
 
 TOKEN = re.compile(r"[\w@$!]+")
 
-FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
-"""Letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` leaves
-non-ASCII (İ ı ſ K; found by trying every code point against ``[a-z]``). The
-``needs`` pre-check is skipped for a text holding one, so it never hides a match."""
+# FOLDS_TO_ASCII (from regex_guard): letters that ``re.IGNORECASE`` matches to an ASCII
+# letter but ``str.lower`` leaves non-ASCII (İ ı ſ K). The ``needs`` pre-check and the
+# lowercase twins are skipped for a text holding one, so they never hide a match.
+
+
+@dataclass(frozen=True)
+class CuePatterns:
+    """The patterns the counter-speech reading searches, for one form of the text."""
+
+    counter: re.Pattern[str]
+    hedge: re.Pattern[str]
+    reported: re.Pattern[str]
+    judged_here: re.Pattern[str]
+    judged_near: re.Pattern[str]
+    endorsed: re.Pattern[str]
+
+
+ORIGINAL_CUES = CuePatterns(COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE, JUDGED_NEAR, ENDORSED)
+"""The patterns as written, for the text as it came."""
+
+
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    twin = lowercase_twin(pattern)
+    if twin is None:
+        raise ValueError(f"no lowercase twin for {pattern.pattern[:40]!r}: keep cue literals lowercase")
+    return twin
+
+
+LOWERCASE_CUES = CuePatterns(*map(_twin, (COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE,
+                                          JUDGED_NEAR, ENDORSED)))
+"""The same patterns without ``re.IGNORECASE``, for the text lowercased once: with the flag
+``re`` cannot skip an alternative on its first character, and these long alternations were
+most of a comment's rule time (0.13 ms of COUNTER_SPEECH alone on 700 characters, 0.03
+without). Same spans wherever :func:`precheck_text` gives a lowercase text (see regex_guard)."""
+
+FOLD_CUES = True
+"""Search lowercased texts with LOWERCASE_CUES; False searches every text as written, the
+definition the tests compare the fast path with."""
+
+
+def cue_view(text: str) -> tuple[str, CuePatterns]:
+    """The form of ``text`` the counter-speech reading searches, and the patterns for it."""
+    lowered = precheck_text(text) if FOLD_CUES else None
+    return (text, ORIGINAL_CUES) if lowered is None else (lowered, LOWERCASE_CUES)
+
+
+@cache
+def rule_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A rule pattern's lowercase twin, or None when it has none (a case-sensitive 'ZOG')."""
+    return lowercase_twin(pattern)
 
 
 @cache
@@ -594,7 +640,7 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
 
 
-def strip_hedges(text: str) -> str:
+def strip_hedges(text: str, cues: CuePatterns = ORIGINAL_CUES) -> str:
     """Remove the counter-speech words a hater hedges with (see HEDGE).
 
     >>> strip_hedges("Call me antisemitic but the Jews run the banks.")
@@ -603,22 +649,22 @@ def strip_hedges(text: str) -> str:
     lowered = text.lower()
     if not any(map(lowered.__contains__, HEDGE_HINTS)):
         return text
-    return HEDGE.sub(" ", text)
+    return cues.hedge.sub(" ", text)
 
 
-def reports_claim(text: str) -> bool:
+def reports_claim(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
     """True when the text reports what someone else wrote, said or thinks (see REPORTED)."""
     lowered = text.lower()
-    return any(map(lowered.__contains__, REPORT_HINTS)) and REPORTED.search(text) is not None
+    return any(map(lowered.__contains__, REPORT_HINTS)) and cues.reported.search(text) is not None
 
 
-def endorses(text: str) -> bool:
+def endorses(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
     """True when the text agrees with something (see ENDORSED)."""
     lowered = text.lower()
-    return any(map(lowered.__contains__, ENDORSE_HINTS)) and ENDORSED.search(text) is not None
+    return any(map(lowered.__contains__, ENDORSE_HINTS)) and cues.endorsed.search(text) is not None
 
 
-def counter_flags(sentences: Sequence[str]) -> list[bool]:
+def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -> list[bool]:
     """Which sentences rebut, report or deny a claim rather than assert it.
 
     A sentence is counter-speech when it holds a cue (COUNTER_SPEECH), or when it reports
@@ -630,21 +676,22 @@ def counter_flags(sentences: Sequence[str]) -> list[bool]:
     >>> counter_flags(["He said the Jews run Hollywood.", "He is right."])
     [False, False]
     """
-    texts = [strip_hedges(s) for s in sentences]
-    flags = [COUNTER_SPEECH.search(t) is not None for t in texts]
+    texts = [strip_hedges(s, cues) for s in sentences]
+    flags = [cues.counter.search(t) is not None for t in texts]
     for i, text in enumerate(texts):
-        if flags[i] or not reports_claim(text):
+        if flags[i] or not reports_claim(text, cues):
             continue
         neighbours = texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]
-        flags[i] = ((JUDGED_HERE.search(text) is not None
-                     or any(JUDGED_NEAR.search(n) is not None for n in neighbours))
-                    and not any(map(endorses, [text, *neighbours])))
+        flags[i] = ((cues.judged_here.search(text) is not None
+                     or any(cues.judged_near.search(n) is not None for n in neighbours))
+                    and not any(endorses(t, cues) for t in [text, *neighbours]))
     return flags
 
 
 def is_counter_speech(sentence: str) -> bool:
     """True when the sentence, read on its own, rebuts, reports or denies a claim."""
-    return counter_flags([sentence])[0]
+    view, cues = cue_view(sentence)
+    return counter_flags([view], cues)[0]
 
 
 def blank_quotes(text: str) -> str:
@@ -668,7 +715,10 @@ def has_counter_speech(text: str) -> bool:
     cue, report = whole_text_cues(text)
     if cue:
         return True
-    return report and any(counter_flags(split_sentences(text)))
+    if not report:
+        return False
+    view, cues = cue_view(text)
+    return any(counter_flags(split_sentences(view), cues))
 
 
 @lru_cache(maxsize=4096)
@@ -678,8 +728,9 @@ def whole_text_cues(text: str) -> tuple[bool, bool]:
     Asked by both :func:`has_counter_speech` and :func:`fire_rules` for every comment;
     the two searches were a third of a long comment's scoring time.
     """
-    stripped = strip_hedges(text)
-    return COUNTER_SPEECH.search(stripped) is not None, reports_claim(stripped)
+    view, cues = cue_view(text)
+    stripped = strip_hedges(view, cues)
+    return cues.counter.search(stripped) is not None, reports_claim(stripped, cues)
 
 
 def unguarded_tail(sentence: str) -> str | None:
@@ -698,7 +749,7 @@ def unguarded_tail(sentence: str) -> str | None:
     if cut < 0:
         return None
     tail = sentence[cut + 4 :]
-    return None if counter_flags([tail])[0] else tail
+    return None if is_counter_speech(tail) else tail
 
 
 def rule_fires(rule: Rule | LexiconRule, sentence: str) -> bool:
@@ -745,7 +796,7 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
 
 def precheck_text(text: str) -> str | None:
     """The lowercased text the ``needs`` words are looked up in, or None to skip that check."""
-    return None if not FOLDS_TO_ASCII.isdisjoint(text) else text.lower()
+    return text.lower() if can_fold(text) else None
 
 
 def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) -> bool:
@@ -755,17 +806,24 @@ def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) 
     """
     if isinstance(rule, LexiconRule):
         return has_term(text, rule.table)
-    if lowered is not None and not all(any(map(lowered.__contains__, group))
-                                       for group in rule.needs):
+    if lowered is None:
+        return rule.pattern.search(text) is not None
+    if not all(any(map(lowered.__contains__, group)) for group in rule.needs):
         return False
-    return rule.pattern.search(text) is not None
+    twin = rule_twin(rule.pattern) if FOLD_CUES else None
+    return (rule.pattern.search(text) if twin is None else twin.search(lowered)) is not None
 
 
 def sentence_counter_flags(text: str, sentences: list[str]) -> list[bool]:
     """:func:`counter_flags`, skipped (all False) when the whole text has no cue or report."""
     if not any(whole_text_cues(text)):
         return [False] * len(sentences)
-    return counter_flags(sentences)
+    view, cues = cue_view(text)
+    if cues is ORIGINAL_CUES:
+        return counter_flags(sentences, cues)
+    # The sentences of the lowercased text are the lowercased sentences: the split is on
+    # whitespace and sentence ends, which lowercasing never changes.
+    return counter_flags(split_sentences(view), cues)
 
 
 def fire_rules(text: str) -> list[Rule | LexiconRule]:
