@@ -50,6 +50,22 @@ BLIND_KNOWN_MISSES = {
 }
 """Blind-set lines the scorer got wrong when first scored; left as found so the set stays
 blind. Fixing one turns its xfail green loudly; then move it out of this table."""
+BLIND5 = json.loads((TEST_DATA / "toxicity_blind_round5.json").read_text("utf-8"))
+"""A third blind set (16 hateful, 16 rebuttals, 16 ordinary), committed before it was first
+scored; nothing has been tuned on it. First scoring: 9 of 16 hateful caught, 1 of 16
+rebuttals and 0 of 16 ordinary comments flagged."""
+BLIND5_KNOWN_MISSES = {
+    "b5_hate_same_last_name": "implicit antisemitism ('same kind of last name'); model 0.17",
+    "b5_hate_holocaust_hoax": "denial without 'holocaust' or 'hoax' words a rule knows; model 0.16",
+    "b5_hate_israel_firsters": "dual loyalty without 'Jews'; model 0.61",
+    "b5_hate_happy_merchant": "meme name no rule knows; model 0.04",
+    "b5_hate_women_kitchen": "misogyny without a rule word; model 0.44",
+    "b5_hate_threat_journalist": "veiled threat ('pay him a visit'); model 0.14",
+    "b5_hate_kosher_tax": "'kosher tax' trope, no Jewish word; model 0.15",
+    "b5_rebut_soros": "names the trope ('Jewish puppet master') to rebut it with 'just the old "
+                      "story', which is no cue",
+}
+"""Left as first scored, so the set stays blind; a fix turns its xfail green loudly."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
 
 
@@ -206,6 +222,14 @@ def test_blind_set_verdicts(case: dict[str, object]) -> None:
     assert result.toxic is case["toxic"], (case["comment"], result)
 
 
+@pytest.mark.parametrize("case", [
+    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=BLIND5_KNOWN_MISSES[c["label"]]))
+    if c["label"] in BLIND5_KNOWN_MISSES else c for c in BLIND5], ids=[c["label"] for c in BLIND5])
+def test_third_blind_set_verdicts(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
 def test_a_reported_claim_is_counter_speech_only_when_someone_judges_it() -> None:
     assert counter_flags(["You wrote that Jews are parasites.", "That is disgusting."]) == [
         True, False]
@@ -330,7 +354,7 @@ def comparison_texts() -> list[str]:
     """Every text the project has (and the shared evaluation sets when ../shared is there)."""
     import csv
 
-    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND] + EDGE_TEXTS
+    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND + BLIND5] + EDGE_TEXTS
     synthetic = (MODEL_DATA / "synthetic.jsonl").read_text(encoding="utf-8").splitlines()
     texts += [json.loads(line)["text"] for line in synthetic if line]
     sources = (("hatecheck/test_suite_cases.csv", "test_case", ","),
