@@ -114,7 +114,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     _index: dict[str, Rule] = field(default_factory=dict, compare=False)
-    _dispatch: dict[tuple[str, int], tuple[re.Pattern[str], tuple[Rule, ...]]] = field(
+    _dispatch: dict[tuple[str, int], tuple[re.Pattern[str], re.Pattern[str], tuple[Rule, ...]]] = field(
         default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -156,15 +156,22 @@ class RuleSet:
     def _word_limits(self) -> tuple[int, ...]:
         return tuple(sorted({rule.max_words for rule in self.rules if rule.max_words}))
 
-    def _candidates(self, first: str, words: int) -> tuple[re.Pattern[str], tuple[Rule, ...]]:
+    def _candidates(self, first: str, words: int) -> tuple[re.Pattern[str], re.Pattern[str], tuple[Rule, ...]]:
         """The rules a block beginning with ``first`` and of ``words`` words can match, in
-        priority order, and the alternation of the anchored ones.
+        priority order, and two alternations of the anchored ones: those without a word
+        limit, and those with one.
 
         Trying every alternative at position 0 of every block was a third of the
         rules' time: most rules begin with a word, so most drop out on the first
         character, and a rule with ``max_words`` drops out of longer blocks (the
         rules that scan a line for a phrase are the dearest and have a limit).
         One entry per first character and bucket of word counts seen, kept.
+
+        Two alternations, not one: one alternation per (character, bucket) meant
+        ~60 distinct patterns of all the rules to compile, 0.7 s per process
+        before the first pages were done. The unlimited rules depend on the
+        character alone (~20 patterns), and the five limited ones make small
+        patterns; together they say whether any candidate matches at position 0.
         """
         key = (first, bisect_left(self._word_limits, words))  # the bucket: limits below `words`
         found = self._dispatch.get(key)
@@ -173,7 +180,10 @@ class RuleSet:
             chosen = [i for i, rule in enumerate(self.rules)
                       if (not rule.max_words or words <= rule.max_words)
                       and (not first or classes[i] is None or classes[i].fullmatch(first))]
-            found = (self._alternation(chosen), tuple(self.rules[i] for i in chosen))
+            unlimited = [i for i in chosen if not self.rules[i].max_words]
+            limited = [i for i in chosen if self.rules[i].max_words]
+            found = (self._alternation(unlimited), self._alternation(limited),
+                     tuple(self.rules[i] for i in chosen))
             if len(self._dispatch) < MAX_DISPATCH:
                 self._dispatch[key] = found
         return found
@@ -194,8 +204,9 @@ class RuleSet:
         if words is None:
             words = len(text.split())
         window = text[:RULE_WINDOW]
-        anchored, candidates = self._candidates(window[:1], words)
-        if anchored.match(window) is None and not any(r.regex.search(window) for r in self._floating):
+        unlimited, limited, candidates = self._candidates(window[:1], words)
+        if (unlimited.match(window) is None and limited.match(window) is None
+                and not any(r.regex.search(window) for r in self._floating)):
             return None
         for rule in candidates:  # each within its max_words already
             if rule.scope == "header" and not header:
