@@ -176,10 +176,9 @@ class RuleSet:
         key = (first, bisect_left(self._word_limits, words))  # the bucket: limits below `words`
         found = self._dispatch.get(key)
         if found is None:
-            classes = self._first_classes
-            chosen = [i for i, rule in enumerate(self.rules)
+            chosen = [i for i, (rule, begins) in enumerate(zip(self.rules, self._first_classes, strict=True))
                       if (not rule.max_words or words <= rule.max_words)
-                      and (not first or classes[i] is None or classes[i].fullmatch(first))]
+                      and (not first or begins is None or begins.fullmatch(first))]
             unlimited = [i for i in chosen if not self.rules[i].max_words]
             limited = [i for i in chosen if self.rules[i].max_words]
             found = (self._alternation(unlimited), self._alternation(limited),
