@@ -120,7 +120,7 @@ class _Detector(Detector):
         # string and is never false, so every character from U+0300 up counts
         # as non-Latin; so it does here. Bytes 0x41-0x7A stand only for
         # themselves in UTF-8, so counting them in the encoding counts 'A'-'z'.
-        text = self.text
+        text: str = self.text
         encoded = text.encode("utf-8", "surrogatepass")
         latin = len(encoded) - len(encoded.translate(None, _LATIN_BYTES))
         if latin * 3 >= len(text):
