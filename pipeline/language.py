@@ -92,6 +92,8 @@ def _ngrams_of(word: str, known: dict[str, list[float]]) -> list[str]:
 class _Detector(Detector):
     """langdetect's Detector with its hot loops rewritten, same results."""
 
+    text: str  # set in Detector.__init__, which is untyped
+
     def append(self, text: str) -> None:
         # Detector.append collapses runs of spaces one character at a time.
         text = self.URL_RE.sub(" ", text)
@@ -120,7 +122,7 @@ class _Detector(Detector):
         # string and is never false, so every character from U+0300 up counts
         # as non-Latin; so it does here. Bytes 0x41-0x7A stand only for
         # themselves in UTF-8, so counting them in the encoding counts 'A'-'z'.
-        text: str = self.text
+        text = self.text
         encoded = text.encode("utf-8", "surrogatepass")
         latin = len(encoded) - len(encoded.translate(None, _LATIN_BYTES))
         if latin * 3 >= len(text):
