@@ -94,14 +94,24 @@ MIXED_SCRIPTS = [
 
 
 def test_cleaning_text_keeps_or_drops_latin_as_langdetect_does() -> None:
-    from pipeline.language import _Detector, _factory
+    from pipeline.language import _Detector, _factory, _langdetect_factory
 
     for text in MIXED_SCRIPTS + texts():
-        ours, theirs = _Detector(_factory(0)), Detector(_factory(0))
+        ours, theirs = _Detector(_factory(0)), Detector(_langdetect_factory(0))
         ours.text = theirs.text = text
         ours.cleaning_text()
         theirs.cleaning_text()
         assert ours.text == theirs.text, text[:60]
+
+
+def test_profiles_load_as_langdetect_loads_them() -> None:
+    from pipeline.language import _langdetect_factory, load_profiles
+
+    languages, table = load_profiles()
+    theirs = _langdetect_factory(0)
+    assert languages == theirs.langlist and len(languages) == 55
+    assert table.keys() == theirs.word_lang_prob_map.keys()
+    assert all(row.tolist() == theirs.word_lang_prob_map[gram] for gram, row in table.items())
 
 
 @pytest.mark.parametrize("text", MIXED_SCRIPTS)
