@@ -104,6 +104,78 @@ def guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
 
 
+_CATEGORY_CLASSES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
+
+
+def _last_class(items: Any) -> tuple[list[str], bool] | None:
+    """Character-class parts for the last character a match of ``items`` can consume, and
+    whether the match can be empty (then what comes before decides); None if unknown."""
+    parts: list[str] = []
+    for op, av in reversed(items):
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # consume nothing, only restrict
+            continue
+        found: tuple[list[str], bool] | None
+        if op is sre.LITERAL:
+            found = [re.escape(chr(av))], False
+        elif op is sre.IN:
+            found = [], False
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    found[0].append(re.escape(chr(value)))
+                elif kind is sre.RANGE:
+                    found[0].append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind is sre.CATEGORY and value in _CATEGORY_CLASSES:
+                    found[0].append(_CATEGORY_CLASSES[value])
+                else:  # a negated class or an unusual category: anything may end the match
+                    return None
+        elif op is sre.SUBPATTERN:
+            found = None if av[1] or av[2] else _last_class(av[3])
+        elif op is sre.BRANCH:
+            found = [], False
+            for alternative in av[1]:
+                alt = _last_class(alternative)
+                if alt is None:
+                    return None
+                found = found[0] + alt[0], found[1] or alt[1]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            found = None if high == 0 else _last_class(sub)
+            if found is not None and low == 0:
+                found = found[0], True
+        else:
+            return None
+        if found is None:
+            return None
+        parts += found[0]
+        if not found[1]:
+            return parts, False
+    return parts, True
+
+
+def last_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A one-character pattern every match of ``pattern`` ends with, or None if unknown.
+
+    For whole-line patterns (``^...$``) that fail slowly on long lines: a line whose
+    last character this does not match cannot match, so the search is skipped.
+    Compiled with the pattern's flags, so case folding and ``\\d`` read it as the
+    pattern does.
+
+    >>> tail = last_char_guard(re.compile(r"^(?:.{1,60}?\\s+says\\s*(?::|…))$", re.I))
+    >>> tail.pattern, bool(tail.match("John says:", 9)), bool(tail.match("He says so", 9))
+    ('[:…]', True, False)
+    >>> last_char_guard(re.compile(r"a[^b]")) is None
+    True
+    """
+    try:
+        found = _last_class(sre_parse.parse(pattern.pattern, pattern.flags))
+    except (re.error, TypeError):
+        return None
+    if found is None or found[1] or not found[0]:
+        return None
+    klass = "".join(dict.fromkeys(found[0]))
+    return re.compile(f"[{klass}]", pattern.flags & (re.IGNORECASE | re.ASCII | re.UNICODE))
+
+
 def can_fold(text: str) -> bool:
     """True when a :func:`lowercase_twin` search in ``text.lower()`` equals the original's.
 

@@ -129,8 +129,12 @@ def is_marker(text: str) -> bool:
     return bool(match_line("closing_marker", text) or match_line("list_marker", text))
 
 
+@lru_cache(maxsize=1024)
 def _author_header(text: str) -> tuple[str, str | None] | None:
-    """(author, date) from a header line, when the name part looks like a name."""
+    """(author, date) from a header line, when the name part looks like a name.
+
+    Remembered: each block is asked once as the line read and once as the line after an
+    author line, and on a long comment the two header patterns were most of segmenting."""
     for name in ("author_says", "author_date"):
         m = match_line(name, text)
         if m and looks_like_author(m.group("author").strip(" |•·,–—-")):
