@@ -107,73 +107,120 @@ def guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _CATEGORY_CLASSES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
 
 
-def _last_class(items: Any) -> tuple[list[str], bool] | None:
-    """Character-class parts for the last character a match of ``items`` can consume, and
-    whether the match can be empty (then what comes before decides); None if unknown."""
-    parts: list[str] = []
-    for op, av in reversed(items):
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # consume nothing, only restrict
-            continue
-        found: tuple[list[str], bool] | None
-        if op is sre.LITERAL:
-            found = [re.escape(chr(av))], False
-        elif op is sre.IN:
-            found = [], False
-            for kind, value in av:
-                if kind is sre.LITERAL:
-                    found[0].append(re.escape(chr(value)))
-                elif kind is sre.RANGE:
-                    found[0].append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-                elif kind is sre.CATEGORY and value in _CATEGORY_CLASSES:
-                    found[0].append(_CATEGORY_CLASSES[value])
-                else:  # a negated class or an unusual category: anything may end the match
-                    return None
-        elif op is sre.SUBPATTERN:
-            found = None if av[1] or av[2] else _last_class(av[3])
-        elif op is sre.BRANCH:
-            found = [], False
-            for alternative in av[1]:
-                alt = _last_class(alternative)
-                if alt is None:
-                    return None
-                found = found[0] + alt[0], found[1] or alt[1]
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            low, high, sub = av
-            found = None if high == 0 else _last_class(sub)
-            if found is not None and low == 0:
-                found = found[0], True
-        else:
+Ending = tuple[tuple[str, ...], bool]
+"""The last characters of some matches, one character-class body each, and whether the
+match may have more characters before them that are not known yet (still open)."""
+
+
+def _class_of(op: Any, av: Any) -> str | None:
+    """The class body for one character of a LITERAL or IN item; None if not simple."""
+    if op is sre.LITERAL:
+        return re.escape(chr(av))
+    parts = []
+    for kind, value in av:
+        if kind is sre.LITERAL:
+            parts.append(re.escape(chr(value)))
+        elif kind is sre.RANGE:
+            parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif kind is sre.CATEGORY and value in _CATEGORY_CLASSES:
+            parts.append(_CATEGORY_CLASSES[value])
+        else:  # a negated class or an unusual category
             return None
+    return "".join(parts)
+
+
+def _item_endings(op: Any, av: Any, size: int) -> set[Ending] | None:
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # consume nothing, only restrict
+        return {((), True)}
+    if op in (sre.LITERAL, sre.IN):
+        klass = _class_of(op, av)
+        return None if klass is None else {((klass,), True)}
+    if op is sre.SUBPATTERN:
+        return None if av[1] or av[2] else _endings(av[3], size)
+    if op is sre.BRANCH:
+        union: set[Ending] = set()
+        for alternative in av[1]:
+            found = _endings(alternative, size)
+            if found is None:
+                return None
+            union |= found
+        return union
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        once = _endings(sub, size)
+        if once is None or ((), True) in once:  # a repeat that may be empty each time
+            return None
+        # More than ``size`` repeats end the same way as ``size`` of them.
+        counts = range(min(low, size), min(high, size) + 1)
+        union = set()
+        for n in counts:
+            found = _endings(list(sub) * n, size)
+            if found is None:
+                return None
+            union |= found
+        return union
+    return None
+
+
+def _endings(items: Any, size: int) -> set[Ending] | None:
+    """The last ``size`` characters (fewer when the match is shorter) of every match of the
+    parsed ``items``, as :data:`Ending` s; None when unknown (``.``, a negated class...)."""
+    done: set[Ending] = set()
+    open_: set[tuple[str, ...]] = {()}
+    for op, av in reversed(items):
+        if not open_:
+            break
+        found = _item_endings(op, av, size)
         if found is None:
             return None
-        parts += found[0]
-        if not found[1]:
-            return parts, False
-    return parts, True
+        still: set[tuple[str, ...]] = set()
+        for tail in open_:
+            for head, head_open in found:
+                joined = (head + tail)[-size:]
+                if head_open and len(joined) < size:
+                    still.add(joined)
+                else:
+                    done.add((joined, False))
+        open_ = still
+    return done | {(tail, True) for tail in open_}
 
 
-def last_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A one-character pattern every match of ``pattern`` ends with, or None if unknown.
+class TailGuard:
+    """The last characters every match of a pattern ends with (see :func:`tail_guard`)."""
 
-    For whole-line patterns (``^...$``) that fail slowly on long lines: a line whose
-    last character this does not match cannot match, so the search is skipped.
-    Compiled with the pattern's flags, so case folding and ``\\d`` read it as the
-    pattern does.
+    def __init__(self, endings: re.Pattern[str], lengths: tuple[int, ...]) -> None:
+        self.endings = endings
+        self.lengths = lengths
 
-    >>> tail = last_char_guard(re.compile(r"^(?:.{1,60}?\\s+says\\s*(?::|…))$", re.I))
-    >>> tail.pattern, bool(tail.match("John says:", 9)), bool(tail.match("He says so", 9))
-    ('[:…]', True, False)
-    >>> last_char_guard(re.compile(r"a[^b]")) is None
+    def admits(self, line: str) -> bool:
+        """False when no match of the pattern can end ``line``."""
+        return any(self.endings.fullmatch(line, len(line) - n) is not None
+                   for n in self.lengths if n <= len(line))
+
+
+def tail_guard(pattern: re.Pattern[str], size: int = 2) -> TailGuard | None:
+    """The last ``size`` characters every match of ``pattern`` can end with, or None.
+
+    For whole-line patterns (``^...$``) that fail slowly on long lines: a line that
+    does not end so cannot match, and the search is skipped. Compiled with the
+    pattern's flags, so case folding and ``\\d`` read the endings as the pattern does.
+
+    >>> says = tail_guard(re.compile(r"^(?:.{1,60}?\\s+says\\s*(?::|\\.\\.\\.))$", re.I))
+    >>> says.admits("John SAYS:"), says.admits("Anonymous says..."), says.admits("He says so.")
+    (True, True, False)
+    >>> tail_guard(re.compile(r"a[^b]")) is None
     True
     """
     try:
-        found = _last_class(sre_parse.parse(pattern.pattern, pattern.flags))
+        found = _endings(sre_parse.parse(pattern.pattern, pattern.flags), size)
     except (re.error, TypeError):
         return None
-    if found is None or found[1] or not found[0]:
+    if not found or any(not chars for chars, _ in found):
         return None
-    klass = "".join(dict.fromkeys(found[0]))
-    return re.compile(f"[{klass}]", pattern.flags & (re.IGNORECASE | re.ASCII | re.UNICODE))
+    alternatives = sorted({"".join(f"[{c}]" for c in chars) for chars, _ in found})
+    lengths = tuple(sorted({len(chars) for chars, _ in found}, reverse=True))
+    flags = pattern.flags & (re.IGNORECASE | re.ASCII | re.UNICODE)
+    return TailGuard(re.compile("|".join(alternatives), flags), lengths)
 
 
 def can_fold(text: str) -> bool:

@@ -7,6 +7,8 @@ edge lines, and compare.
 
 from __future__ import annotations
 
+import json
+import random
 import re
 from collections.abc import Iterator
 
@@ -14,14 +16,27 @@ import pytest
 from conftest import SEEDS
 
 import pipeline.comments.patterns as P
-from pipeline.regex_guard import last_char_guard
+from pipeline.regex_guard import tail_guard
+
+ARTICLES = SEEDS.parent / "datasets" / "articles" / "scrapinghub" / "ground-truth.json"
 
 
 def _seed_lines() -> Iterator[str]:
-    if not SEEDS.is_dir():
-        return
-    for path in sorted(SEEDS.rglob("*.txt")):
-        yield from path.read_text(encoding="utf-8", errors="replace").splitlines()
+    """Lines of the seed pages (raw and damaged) and of the 181 article bodies."""
+    if SEEDS.is_dir():
+        for path in sorted(SEEDS.rglob("*.txt")):
+            yield from path.read_text(encoding="utf-8", errors="replace").splitlines()
+    if ARTICLES.is_file():
+        for article in json.loads(ARTICLES.read_text(encoding="utf-8")).values():
+            yield from article["articleBody"].splitlines()
+
+
+def _variants(line: str, rng: random.Random) -> Iterator[str]:
+    """A line changed at its end, where the tail check looks: cut, extended, recased."""
+    yield line.upper()
+    yield line[:-1]
+    yield line + rng.choice(".:…) 0am")
+    yield line + " " + rng.choice(EXAMPLES)
 
 
 EDGE_LINES = (
@@ -33,9 +48,13 @@ EDGE_LINES = (
 )
 
 
+EXAMPLES = tuple(t for p in P.LINE_PATTERNS for t in (*p.positive, *p.negative))
+
+
 def _all_lines() -> list[str]:
-    examples = [t for p in P.LINE_PATTERNS for t in (*p.positive, *p.negative)]
-    return list(dict.fromkeys([*EDGE_LINES, *examples, *_seed_lines()]))
+    rng = random.Random(4)
+    made = [v for line in (*EDGE_LINES, *EXAMPLES) for v in _variants(line, rng)]
+    return list(dict.fromkeys([*EDGE_LINES, *EXAMPLES, *made, *_seed_lines()]))
 
 
 def _spans(name: str, line: str) -> tuple[object, ...] | None:
@@ -53,14 +72,20 @@ def test_tail_check_keeps_every_line_match(name: str, monkeypatch: pytest.Monkey
 
 
 def test_tail_check_refuses_long_comment_lines() -> None:
-    line = "Did the author really read what the ministry wrote about it?"
-    assert P.PATTERNS["author_date"].tail is not None
-    assert all(P.PATTERNS[n].tail.match(line, len(line) - 1) is None  # type: ignore[union-attr]
-               for n in ("author_says", "author_date"))
+    lines = ("I read the whole piece and think the author is right about the ministry.",
+             "Did the author really read what the ministry wrote about it?")
+    for name in ("author_says", "author_date"):
+        tail = P.PATTERNS[name].tail
+        assert tail is not None and not any(map(tail.admits, lines))
 
 
-def test_last_char_guard_follows_optional_endings() -> None:
-    tail = last_char_guard(re.compile(r"^(?:ab(?:cd)?e*)$"))
-    assert tail is not None and tail.pattern == "[edb]"
-    assert last_char_guard(re.compile(r"(?:ab)?")) is None  # may be empty
-    assert last_char_guard(re.compile(r"a.")) is None
+def test_tail_guard_follows_optional_and_repeated_endings() -> None:
+    tail = tail_guard(re.compile(r"^(?:ab(?:cd)?e*)$"))
+    assert tail is not None and tail.lengths == (2,)
+    assert [tail.admits(t) for t in ("ab", "abcd", "abee", "abcde", "xbd", "ae")] == [
+        True, True, True, True, False, False]
+    short = tail_guard(re.compile(r"^(?:[+-]?\d+)$"))
+    assert short is not None and short.admits("7") and short.admits("-7") and not short.admits("a")
+    assert tail_guard(re.compile(r"(?:ab)?")) is None  # may be empty
+    assert tail_guard(re.compile(r"a.")) is None
+    assert tail_guard(re.compile(r"(?:a?)*b?")) is None

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from pipeline.regex_guard import last_char_guard
+from pipeline.regex_guard import TailGuard, tail_guard
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -50,10 +50,10 @@ class LinePattern:
         return re.compile(rf"^(?:{self.pattern})$", re.IGNORECASE)
 
     @cached_property
-    def tail(self) -> re.Pattern[str] | None:
-        """The characters a matching line can end with (None: any). A header pattern with a
-        lazy ``.{1,60}?`` name tried on a 700-character comment was most of segmenting."""
-        return last_char_guard(self.regex)
+    def tail(self) -> TailGuard | None:
+        """How a matching line can end (None: any way). A header pattern with a lazy
+        ``.{1,60}?`` name tried on a 700-character comment was most of segmenting."""
+        return tail_guard(self.regex)
 
 
 LINE_PATTERNS = (
@@ -124,15 +124,23 @@ _NAME_WORD = re.compile(r"^(?:[A-Z\d][\w.'’&-]*|[\w.'’-]*[\d_][\w.'’-]*|@[
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you'?re|yours|yourself|u|ur|ya)\b|^@", re.IGNORECASE)
 
 
+LINE_MEMO_SIZE = 4096
+"""Lines whose pattern matches are remembered: the segmenter asks about each block as the
+line it reads and again as the line after an author line, and names and action links
+("Reply") recur from page to page of a site."""
+
+
+@lru_cache(maxsize=LINE_MEMO_SIZE)
 def match_line(name: str, text: str) -> re.Match[str] | None:
     """Match one of :data:`LINE_PATTERNS` against a whole line."""
     pattern, line = PATTERNS[name], text.strip()
     tail = pattern.tail if CHECK_TAILS else None
-    if tail is not None and (not line or tail.match(line, len(line) - 1) is None):
+    if tail is not None and not tail.admits(line):
         return None
     return pattern.regex.match(line)
 
 
+@lru_cache(maxsize=LINE_MEMO_SIZE)
 def looks_like_author(text: str) -> bool:
     """A display name: a few capitalised words or a handle, no sentence punctuation.
 

@@ -33,6 +33,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from pipeline.blocks import split_blocks
 from pipeline.comments.patterns import looks_like_author, match_line
@@ -79,14 +80,14 @@ class Comment:
 def section_items(blocks: list[Block]) -> list[Block | None]:
     """The blocks of the comment sections, in order; ``None`` where a section opens."""
     openers = comment_openers()
+    rules = list(map(attrgetter("rule"), blocks))
+    if openers.isdisjoint(rules):  # most pages have none: one pass in C
+        return []
+    first = next(i for i, rule in enumerate(rules) if rule in openers)
     items: list[Block | None] = []
-    inside = False
-    for block in blocks:
+    for block in blocks[first:]:
         if block.rule in openers:
-            inside = True
             items.append(None)
-        elif not inside:
-            continue
         elif block.label == "comment" and ">" in block.rule or block.rule in WIDGET_RULES:
             items.append(block)
     return items
