@@ -27,7 +27,7 @@ In order:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,21 +105,23 @@ def decide_removals(comments: Sequence[Comment], toxic: Sequence[bool],
             reasons.append("reply_to_toxic")
         else:
             reasons.append("")
-    # Each removed comment's shingles once, not once per kept comment.
-    removed = [_shingles(c.text, QUOTE_MIN_WORDS) for c, t in zip(comments, toxic, strict=True) if t]
+    # The removed comments' shingles pooled once; a kept comment's are looked up one by one
+    # and the lookup stops at the first shared one.
+    removed = {gram for c, t in zip(comments, toxic, strict=True) if t
+               for gram in _shingles(c.text, QUOTE_MIN_WORDS)}
     for i, comment in enumerate(comments):
-        if not reasons[i] and removed and _shares_shingle(_shingles(comment.text, QUOTE_MIN_WORDS), removed):
+        if not reasons[i] and removed and not removed.isdisjoint(_shingles(comment.text, QUOTE_MIN_WORDS)):
             reasons[i] = "quotes_toxic"
     return reasons
 
 
-def _shares_shingle(mine: set[tuple[str, ...]], others: Sequence[set[tuple[str, ...]]]) -> bool:
-    return bool(mine) and any(mine & other for other in others)
+def _shingles(text: str, n: int) -> Iterator[tuple[str, ...]]:
+    """Every run of ``n`` words, lowercased (none when the text is shorter)."""
+    words = _WORD.findall(text.casefold())
+    return zip(*(words[k:] for k in range(n)), strict=False)
 
 
-def _shingles(text: str, n: int) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.casefold())
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+_WORD = re.compile(r"\w+")
 
 
 def quotes_any(text: str, others: Sequence[str], n: int = QUOTE_MIN_WORDS) -> bool:
@@ -131,4 +133,5 @@ def quotes_any(text: str, others: Sequence[str], n: int = QUOTE_MIN_WORDS) -> bo
     >>> quotes_any("Take it down now.", ["We must take down the criminal cabal in the UN now."])
     False
     """
-    return _shares_shingle(_shingles(text, n), [_shingles(other, n) for other in others])
+    pooled = {gram for other in others for gram in _shingles(other, n)}
+    return not pooled.isdisjoint(_shingles(text, n))
