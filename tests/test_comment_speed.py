@@ -89,3 +89,49 @@ def test_tail_guard_follows_optional_and_repeated_endings() -> None:
     assert tail_guard(re.compile(r"(?:ab)?")) is None  # may be empty
     assert tail_guard(re.compile(r"a.")) is None
     assert tail_guard(re.compile(r"(?:a?)*b?")) is None
+
+
+def test_lowercasing_a_lowercased_text_changes_nothing() -> None:
+    """Why the counter-speech hints skip ``lower()`` on the lowercased view (rules._lowered)."""
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    assert [c for c in chars if c.lower().lower() != c.lower()] == []
+    assert [c for c in chars if "\u03a3" in c.lower()] == []  # no context-dependent Σ is left
+    word = "ΣΟΣ İstanbul ſtop \u212a"
+    assert word.lower().lower() == word.lower()
+
+
+def _stripped_runs(text: str) -> list[str]:
+    """The tokens as first defined: runs of word characters, @, $ and !, outer !s stripped."""
+    runs = re.findall(r"[\w@$!]+", text.lower().replace("-", " "))
+    return [run.strip("!") for run in runs if run.strip("!")]
+
+
+def test_tokens_are_the_stripped_runs() -> None:
+    from test_toxicity import comparison_texts
+
+    from pipeline.toxicity.rules import tokenise
+
+    texts = [*comparison_texts(), "scum!! you!idiot!!!", "!!!", "k!ke", "a!!-!!b", "$$$ @@ __"]
+    assert [t[:60] for t in texts if tokenise(t) != _stripped_runs(t)] == []
+    assert tokenise("!!a!!b!! c!") == ["a!!b", "c"]
+
+
+def test_rules_fire_the_same_without_the_no_quote_shortcut(monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_toxicity import comparison_texts
+
+    from pipeline.toxicity import rules
+
+    texts = [*comparison_texts(), 'He wrote "so what" and the Jews control the banks.',
+             'I heard "Jews control the banks" at the bar.', "'Jews control the banks' he shouted."]
+
+    def fired() -> list[list[str]]:
+        rules.text_tokens.cache_clear()
+        return [[r.name for r in rules.fire_rules(t)] for t in texts]
+
+    fast = fired()
+    monkeypatch.setattr(rules, "quotes_in", lambda text: True)  # blank quotes in every sentence
+    slow = fired()
+    assert [t[:60] for t, a, b in zip(texts, fast, slow, strict=True) if a != b] == []
+    quoted = [rules.QUOTED.search(t) is not None for t in texts]
+    assert any(a for a, q in zip(fast, quoted, strict=True) if q)  # both ways exercised
+    assert any(a for a, q in zip(fast, quoted, strict=True) if not q)

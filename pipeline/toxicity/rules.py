@@ -513,7 +513,9 @@ LEXICON_RULES: tuple[LexiconRule, ...] = (
 
 ALL_RULES: tuple[Rule | LexiconRule, ...] = PATTERN_RULES + LEXICON_RULES
 
-TOKEN = re.compile(r"[\w@$!]+")
+TOKEN = re.compile(r"[\w@$]+(?:!+[\w@$]+)*")
+"""A run of word characters, ``@``, ``$`` and ``!`` without its outer ``!``s ("scum!!" is
+"scum"): the same tokens as stripping each run, found in one pass."""
 
 # FOLDS_TO_ASCII (from regex_guard): letters that ``re.IGNORECASE`` matches to an ASCII
 # letter but ``str.lower`` leaves non-ASCII (İ ı ſ K). The ``needs`` pre-check and the
@@ -587,7 +589,7 @@ def tokenise(text: str) -> list[str]:
     >>> tokenise("Wet-back scum!!")
     ['wet', 'back', 'scum']
     """
-    return [t.strip("!") for t in TOKEN.findall(text.lower().replace("-", " ")) if t.strip("!")]
+    return TOKEN.findall(text.lower().replace("-", " "))
 
 
 def find_term(text: str, terms: frozenset[str]) -> str | None:
@@ -640,13 +642,19 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
 
 
+def _lowered(text: str, cues: CuePatterns) -> str:
+    """``text.lower()``; a text searched with LOWERCASE_CUES is lowercase already, and
+    ``str.lower`` changes nothing in a lowercased text (tests/test_comment_speed.py)."""
+    return text if cues is LOWERCASE_CUES else text.lower()
+
+
 def strip_hedges(text: str, cues: CuePatterns = ORIGINAL_CUES) -> str:
     """Remove the counter-speech words a hater hedges with (see HEDGE).
 
     >>> strip_hedges("Call me antisemitic but the Jews run the banks.")
     '  but the Jews run the banks.'
     """
-    lowered = text.lower()
+    lowered = _lowered(text, cues)
     if not any(map(lowered.__contains__, HEDGE_HINTS)):
         return text
     return cues.hedge.sub(" ", text)
@@ -654,13 +662,13 @@ def strip_hedges(text: str, cues: CuePatterns = ORIGINAL_CUES) -> str:
 
 def reports_claim(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
     """True when the text reports what someone else wrote, said or thinks (see REPORTED)."""
-    lowered = text.lower()
+    lowered = _lowered(text, cues)
     return any(map(lowered.__contains__, REPORT_HINTS)) and cues.reported.search(text) is not None
 
 
 def endorses(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
     """True when the text agrees with something (see ENDORSED)."""
-    lowered = text.lower()
+    lowered = _lowered(text, cues)
     return any(map(lowered.__contains__, ENDORSE_HINTS)) and cues.endorsed.search(text) is not None
 
 
@@ -710,7 +718,7 @@ def has_counter_speech(text: str) -> bool:
     sentence end, so a cue found in the whole text is a cue of one sentence; the
     sentences are only looked at one by one when a report needs its neighbours.
     """
-    if QUOTED.search(text) is not None:
+    if quotes_in(text):
         return True
     cue, report = whole_text_cues(text)
     if cue:
@@ -719,6 +727,18 @@ def has_counter_speech(text: str) -> bool:
         return False
     view, cues = cue_view(text)
     return any(counter_flags(split_sentences(view), cues))
+
+
+@lru_cache(maxsize=4096)
+def quotes_in(text: str) -> bool:
+    """True when ``text`` holds a quoted span (QUOTED). Asked by :func:`has_counter_speech`
+    and :func:`fire_rules` for every comment.
+
+    A sentence of :func:`split_sentences` holds one only if the whole text does: a
+    sentence is bounded by whitespace or the text's ends, and what QUOTED looks at
+    around a span (no word character, no apostrophe) is the same there.
+    """
+    return QUOTED.search(text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -760,10 +780,11 @@ def rule_fires(rule: Rule | LexiconRule, sentence: str) -> bool:
 class Sentence:
     """One sentence and what the rules ask of it, each worked out once for all the rules."""
 
-    def __init__(self, text: str, counter: bool) -> None:
+    def __init__(self, text: str, counter: bool, quoted: bool = True) -> None:
         self.text = text
         self.counter = counter
-        self._guarded_text: str | None | bool = False
+        # No quote in the whole text: blanking quotes leaves a plain sentence as it is.
+        self._guarded_text: str | None | bool = False if quoted or counter else text
         self._lowered: dict[str, str | None] = {}
 
     @property
@@ -777,7 +798,7 @@ class Sentence:
 
     def lowered(self, guarded: bool) -> str | None:
         """:func:`precheck_text` of the text the rule searches (guarded_text when guarded)."""
-        key = "guarded" if guarded else "text"
+        key = "guarded" if guarded and self.guarded_text is not self.text else "text"
         if key not in self._lowered:
             source = self.guarded_text if guarded else self.text
             self._lowered[key] = precheck_text(source or "")
@@ -833,6 +854,7 @@ def fire_rules(text: str) -> list[Rule | LexiconRule]:
     if not candidates:
         return []
     parts = split_sentences(text)
-    sentences = [Sentence(s, c) for s, c in zip(parts, sentence_counter_flags(text, parts),
-                                                 strict=True)]
+    quoted = quotes_in(text)
+    sentences = [Sentence(s, c, quoted) for s, c in zip(parts, sentence_counter_flags(text, parts),
+                                                         strict=True)]
     return [rule for rule in candidates if any(fires_in(rule, s) for s in sentences)]
