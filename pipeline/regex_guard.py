@@ -193,7 +193,8 @@ class TailGuard:
         self.lengths = lengths
 
     def admits(self, line: str) -> bool:
-        """False when no match of the pattern can end ``line``."""
+        """False when no match of the pattern can end where ``line`` ends (for ``^...$``
+        patterns without re.MULTILINE, on a line without a trailing newline: every match)."""
         return any(self.endings.fullmatch(line, len(line) - n) is not None
                    for n in self.lengths if n <= len(line))
 
