@@ -16,6 +16,7 @@ import pytest
 from conftest import SEEDS
 
 import pipeline.comments.patterns as P
+from pipeline.comments.policy import ThreadPolicy
 from pipeline.regex_guard import tail_guard
 
 ARTICLES = SEEDS.parent / "datasets" / "articles" / "scrapinghub" / "ground-truth.json"
@@ -142,3 +143,17 @@ def test_rules_fire_the_same_without_the_no_quote_shortcut(monkeypatch: pytest.M
     quoted = [rules.QUOTED.search(t) is not None for t in texts]
     assert any(a for a, q in zip(fast, quoted, strict=True) if q)  # both ways exercised
     assert any(a for a, q in zip(fast, quoted, strict=True) if not q)
+
+
+@pytest.mark.parametrize("policy", [ThreadPolicy(), ThreadPolicy(0.8, 0.3, False)])
+def test_summary_of_no_comments_has_the_general_summary_keys(policy: ThreadPolicy) -> None:
+    """The shortcut for pages without comments must not drift from the general summary."""
+    from pipeline.comments import Comment, summarise_comments
+    from pipeline.toxicity import ToxicityScore
+
+    empty = summarise_comments([], [], [], policy, False)
+    one = summarise_comments([Comment(0, body=["Fine."])], [ToxicityScore(0.1, False)], [""],
+                             policy, False)
+    assert empty.keys() == one.keys() and empty["policy"].keys() <= one["policy"].keys()
+    assert empty["policy"] == dict(policy.as_dict(), section_removed=False)
+    assert (empty["count"], empty["kept"], empty["removed"], empty["removed_toxic"]) == (0, 0, 0, [])

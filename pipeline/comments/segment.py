@@ -146,6 +146,8 @@ def _author_header(text: str) -> tuple[str, str | None] | None:
 def segment_comments(blocks: list[Block]) -> list[Comment]:
     """Comments in page order; a comment with no text (an orphan author line) is dropped."""
     items = section_items(blocks)
+    if not items:
+        return []
     wide = wide_gap(items)
     comments: list[Comment] = []
     cur: Comment | None = None
