@@ -245,7 +245,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Jewish families celebrated Hanukkah together.",
          "He said the Jews run Hollywood. That's textbook antisemitism.",
          "Posting 'Zionists control the media' under every article doesn't make it true."),
-        needs=(("jew", "zio", "kike"),),
+        # Also the verb and the thing controlled: "jew" alone passed every comment of seed 003.
+        needs=(("jew", "zio", "kike"), ("control", "run", "own", "rule", "dominate"),
+               ("bank", "media", "world", "government", "hollywood", "money", "finance", "congress",
+                "press", "everything", "america", "the us", "the west")),
     ),
     Rule(
         "goyim", "identity_attack", WEIGHT_SEVERE,
@@ -344,7 +347,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("The synagogue on Main Street held a service.",
          "The Romans crucified Jesus, as historians agree.",
          "Blaming the Jews for killing Christ is an old antisemitic libel."),
-        needs=(("christ", "synagogue of satan", "khazarian mafia", "jew", "zio", "kike"),),
+        # The deicide alternative needs its verb, which is rarer than "jew" in comments.
+        needs=(("christ", "synagogue of satan", "khazarian mafia", "killed", "murdered", "crucified"),),
     ),
     Rule(
         "dual_loyalty", "identity_attack", WEIGHT_SEVERE,
