@@ -637,6 +637,8 @@ def has_term(text: str, table: str) -> bool:
     if not lookup.isdisjoint(tokens):
         return True
     starts = multiword_starts(table)
+    if starts.isdisjoint(tokens):  # the usual case, settled in C without walking the tokens
+        return False
     return any(" ".join(tokens[i : i + 2]) in lookup or " ".join(tokens[i : i + 3]) in lookup
                for i, token in enumerate(tokens) if token in starts)
 
