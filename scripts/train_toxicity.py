@@ -31,16 +31,11 @@ from pipeline.toxicity.rules import fire_rules  # noqa: E402
 
 FEATURES = {"word_ngrams": [1, 2], "char_ngrams": [2, 5],
             "word_buckets": 2**18, "char_buckets": 2**18,
-            "coarse_ngrams": 3, "coarse_buckets": 2**16, "coarse_scale": 0.5,
-            "reported_claims": True}
+            "coarse_ngrams": 3, "coarse_buckets": 2**16, "coarse_scale": 0.5}
 """Word 1-2grams and char 2-5grams, 2^18 buckets each: the weights stay under 2 MB. The
 coarse polarity-class 1-3grams at half weight (chosen before NB scaling; 1.0 after it gave
 .873/.758 against .874/.757): scales 0.3/0.5/0.7/1/2 gave Stormfront-val AUC
-.863/.864/.865/.863/.850 with the frames; 1 and 2 traded HateCheck-dev AUC for nothing.
-``reported_claims`` (round six) puts a token before a reported claim ("people who say X",
-"the myth that X"), keeping its words: Stormfront-val / HateCheck-dev AUC .8744/.8029 ->
-.8754/.8046 at C=4, same threshold; replacing the claim's words by the token instead gave
-.8760/.8031 but lifted the threshold to 0.75 (recall on val .171 -> .122); see MODEL_CARD.md."""
+.863/.864/.865/.863/.850 with the frames; 1 and 2 traded HateCheck-dev AUC for nothing."""
 
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)
 """Inverse regularisation strengths tried; the best Stormfront-val AUC wins."""

@@ -9,15 +9,7 @@ import pytest
 
 from pipeline import toxicity
 from pipeline.toxicity import CATEGORIES, OPERATING_THRESHOLD, ToxicityScore, score_texts
-from pipeline.toxicity.model import (
-    coarse_grams,
-    flag_reported_claims,
-    load_model,
-    mask_identities,
-    may_report_a_claim,
-    read_model,
-    sentence_flags,
-)
+from pipeline.toxicity.model import coarse_grams, load_model, read_model, sentence_flags
 from pipeline.toxicity.rules import (
     ALL_RULES,
     QUOTED,
@@ -70,9 +62,6 @@ BLIND5_KNOWN_MISSES = {
     "b5_hate_women_kitchen": "misogyny without a rule word; model 0.44",
     "b5_hate_threat_journalist": "veiled threat ('pay him a visit'); model 0.14",
     "b5_hate_kosher_tax": "'kosher tax' trope, no Jewish word; model 0.15",
-    "b5_hate_blacks_animals": "caught when first scored (model 0.664); missed since the round-six "
-                              "retrain with the reported-claim token (model 0.653, threshold 0.66): "
-                              "a regression, not tuned back",
     "b5_rebut_soros": "names the trope ('Jewish puppet master') to rebut it with 'just the old "
                       "story', which is no cue",
 }
@@ -385,60 +374,6 @@ def test_fast_masking_equals_the_definition() -> None:
     differ = [t[:60] for t in comparison_texts() if mask_identities(t) != mask_identities_reference(t)]
     assert differ == []
     assert mask_identities("LGBT+\u03a3 x") == mask_identities_reference("LGBT+\u03a3 x") == "idterm\u03c2 x"
-
-
-REPORTED_CLAIMS = [
-    ("The myth that Jews control the banks is antisemitic nonsense.",
-     "the myth that reportedclaim idterm control the banks is antisemitic nonsense."),
-    ("People who say immigrants are vermin should be ashamed.",
-     "people who say reportedclaim idterm are vermin should be ashamed."),
-    ("People like you who call Muslims animals are the problem.",
-     "people like you who call reportedclaim idterm animals are the problem."),
-    ("I never said that women are stupid, but you did.",
-     "i never said that reportedclaim idterm are stupid, but you did."),
-    ("It's a lie that Jews run the media.", "it's a lie that reportedclaim idterm run the media."),
-    ("Saying gay people are sick shows who is sick.",
-     "saying reportedclaim idterm people are sick shows who is sick."),
-]
-NOT_REPORTED_CLAIMS = [
-    "Jews control the banks.",  # an assertion, reported by nobody
-    "I'm just saying Muslims are animals.",  # "just saying" asserts
-    "It's true that women are stupid.",  # a claim endorsed, not judged
-    "The truth about Jews is that they run the media.",
-    "They say it all the time and nobody listens.",  # no claim after the report word
-]
-
-
-@pytest.mark.parametrize(("text", "flagged"), REPORTED_CLAIMS)
-def test_reported_claims_get_a_token_and_keep_their_words(text: str, flagged: str) -> None:
-    assert flag_reported_claims(mask_identities(text)) == flagged
-
-
-@pytest.mark.parametrize("text", NOT_REPORTED_CLAIMS)
-def test_assertions_are_not_reported_claims(text: str) -> None:
-    masked = mask_identities(text)
-    assert flag_reported_claims(masked) == masked
-
-
-def test_reported_claim_precheck_never_hides_a_match() -> None:
-    from pipeline.toxicity.model import REPORTED_CLAIM
-
-    hidden = [t[:60] for t in comparison_texts()
-              if not may_report_a_claim(m := mask_identities(t)) and REPORTED_CLAIM.search(m)]
-    assert hidden == []
-
-
-def test_committed_model_flags_reported_claims_in_both_featurisations() -> None:
-    """The equality test below then covers the flag: both paths hash ``prepare_text``."""
-    from pipeline.toxicity.model import featurise, featurise_reference, prepare_text
-
-    model = load_model()
-    assert model.hashing.reported_claims
-    text = "People who say Jews are vermin should be banned."
-    assert "reportedclaim" in prepare_text(model.hashing, text)
-    fast, slow = featurise(model.hashing, [text]), featurise_reference(model.hashing, [text])
-    unflagged = featurise(model.hashing, [text.replace("People who say", "Indeed,")])
-    assert (fast != slow).nnz == 0 and (fast != unflagged).nnz > 0
 
 
 @pytest.mark.parametrize("batch", [1, 7, 1000])

@@ -17,10 +17,6 @@ and the feature settings in ``data/model.json``; no pickle, and no scikit-learn
 at run time: features are CRC32-hashed n-grams computed here, so any numpy/scipy
 can load and apply them.
 
-A reported claim ("people who say X are Y", "the myth that X", "I never said X") gets
-a ``reportedclaim`` token in front of it (:func:`flag_reported_claims`), so a rebuttal that
-repeats the hateful words it rebuts is not simply the sum of those words.
-
 >>> mask_identities("Jewish families and Muslims")
 'idterm families and idterm'
 """
@@ -97,67 +93,6 @@ def mask_identities_reference(text: str) -> str:
     return IDENTITY_TERMS.sub(IDENTITY_PLACEHOLDER, URL.sub(" url ", text)).lower()
 
 
-REPORTED_CLAIM_TOKEN = "reportedclaim"
-_JUDGED_NOUN = (r"(?:myth|lie|canard|trope|smear|stereotype|conspiracy theor(?:y|ies)|falsehood|libel"
-                r"|fantasy|fairy tale|propaganda|nonsense|garbage idea|bigotry)s?")
-_CLAIM_INTRO = "|".join([
-    # a claim named by a word that judges it: "the old myth that", "this lie about"
-    r"\b(?:the|this|that|a|an|same|old)\s+(?:\w+\s+){0,2}?" + _JUDGED_NOUN + r"\s+(?:that|about)\s+",
-    # "it's a lie that", "it's racist to say that"
-    r"\bit'?s\s+(?:(?:a|an|just|simply|pure|utter|total)\s+)*(?:lie|myth|false|untrue|not true|nonsense"
-    r"|racist|antisemitic|bigoted|hateful|wrong|a smear)\s+(?:to\s+(?:say|claim|think|suggest|imply"
-    r"|pretend)\s+)?that\s+",
-    # somebody else's words: "people who say", "anyone who still believes", "you who call"
-    r"\b(?:people|those|anyone|anybody|everyone|everybody|whoever|someone|folks|trolls|bigots|racists"
-    r"|antisemites|idiots|commenters|posters|you|(?:people|those|folks) like (?:you|him|her|them|that))"
-    r"\s+(?:here\s+)?(?:who|that)\s+(?:still\s+|keep\s+)?(?:say|says|said|saying"
-    r"|claim|claims|think|thinks|believe|believes|write|writes|post|posts|call|calls|pretend|pretends"
-    r"|insist|insists)\s+(?:that\s+)?",
-    # the act of saying it, as a subject or an object: "Saying X is ...", "for calling X ...";
-    # not after "just" or "I'm": "I'm just saying X" asserts X
-    r"(?:(?:^|(?<=[.!?\n]) )|\b(?:for|by|when|of|about|stop|keep|quit)\s+)(?:saying|claiming|suggesting"
-    r"|implying|insisting|pretending|calling|posting|writing|repeating)\s+(?:that\s+)?",
-    # denials: "nobody thinks", "I never said"
-    r"\b(?:nobody|no one|no-one)\s+(?:here\s+)?(?:thinks|believes|says|said|is saying|claimed|wrote)"
-    r"\s+(?:that\s+)?",
-    r"\bi\s+(?:never|didn't|did not|would never|never once)\s+(?:say|said|claim|claimed|write|wrote"
-    r"|suggest|suggested|imply|implied)\s+(?:that\s+)?",
-    # the reader addressed: "you said", "you just called"
-    r"\byou\s+(?:just\s+)?(?:said|wrote|claimed|posted|called)\s+(?:that\s+)?",
-])
-REPORTED_CLAIM = re.compile("(" + _CLAIM_INTRO + r")((?:(?!\bbut\b)[^,;:.!?\n\u2014])+)")
-"""An introduction that reports or judges a claim, then the claim up to the clause's end
-("but" starts a new one). Written from general knowledge of how rebuttals are phrased, on
-lowercased, identity-masked text. A hater can use the same shapes ("people who say X are
-human are wrong"); the model learns what the token is worth from the training data, it does
-not decide. Stormfront-val / HateCheck-dev AUC .8744/.8029 without, .8754/.8046 with (C=4)."""
-_CLAIM_VERB = re.compile(r"sa(?:y|id)|claim|think|believ|writ|wrote|post|call|pretend|insist|suggest"
-                         r"|impl|repeat")
-_CLAIM_JUDGEMENT = re.compile(r"myth|lie|canard|trope|smear|stereotyp|conspirac|falsehood|libel|fantas"
-                              r"|fairy|propaganda|nonsense|garbage|bigotry|false|untrue|not true|racist"
-                              r"|antisemit|bigoted|hateful|wrong")
-
-
-def may_report_a_claim(masked: str) -> bool:
-    """Cheap pre-check for :data:`REPORTED_CLAIM`: every introduction holds a reporting verb,
-    or a judging word and "that"/"about". Seven in eight Stormfront posts fail it."""
-    return (_CLAIM_VERB.search(masked) is not None
-            or (("that" in masked or "about" in masked) and _CLAIM_JUDGEMENT.search(masked) is not None))
-
-
-def flag_reported_claims(masked: str) -> str:
-    """Put :data:`REPORTED_CLAIM_TOKEN` before each reported claim; the claim's words stay.
-
-    >>> flag_reported_claims("people who say idterm are vermin are wrong. idterm are vermin.")
-    'people who say reportedclaim idterm are vermin are wrong. idterm are vermin.'
-    >>> flag_reported_claims("i'm just saying idterm run the media.")
-    "i'm just saying idterm run the media."
-    """
-    if not may_report_a_claim(masked):
-        return masked
-    return REPORTED_CLAIM.sub(lambda m: f"{m.group(1)}{REPORTED_CLAIM_TOKEN} {m.group(2)}", masked)
-
-
 @dataclass(frozen=True)
 class Hashing:
     """Feature settings: word and char_wb n-gram ranges and the bucket count of each block."""
@@ -171,8 +106,6 @@ class Hashing:
     coarse_buckets: int = 0
     coarse_scale: float = 0.0
     """Value of the coarse block's features relative to the other blocks' (each l2-normalised)."""
-    reported_claims: bool = False
-    """Flag reported claims (:func:`flag_reported_claims`) before hashing; off for older models."""
 
     @property
     def size(self) -> int:
@@ -187,7 +120,7 @@ class Hashing:
         return cls((low_word, high_word), (low_char, high_char),
                    config["word_buckets"], config["char_buckets"],
                    config.get("coarse_ngrams", 0), config.get("coarse_buckets", 0),
-                   config.get("coarse_scale", 0.0), config.get("reported_claims", False))
+                   config.get("coarse_scale", 0.0))
 
 
 WORD = re.compile(r"\w\w+")
@@ -326,18 +259,9 @@ def hash_coarse_grams(masked: str, high: int, buckets: int) -> set[int]:
     return found
 
 
-def prepare_text(hashing: Hashing, text: str) -> str:
-    """The text every block hashes: identities masked, reported claims flagged if enabled.
-
-    Both featurisations start here, so the flag cannot make them differ.
-    """
-    masked = mask_identities(text)
-    return flag_reported_claims(masked) if hashing.reported_claims else masked
-
-
 def row_features(hashing: Hashing, text: str) -> tuple[set[int], frozenset[int], set[int]]:
     """Word, char and coarse bucket indices of one text (not yet offset)."""
-    masked = prepare_text(hashing, text)
+    masked = mask_identities(text)
     words = hash_word_grams(masked, *hashing.word_ngrams, hashing.word_buckets)
     low, high = hashing.char_ngrams
     chars = frozenset().union(*[hash_word_chars(word, low, high, hashing.char_buckets)
@@ -451,7 +375,7 @@ def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
     """
     if hashing.char_ngrams[0] not in (2, 3):
         return featurise_reference(hashing, texts)
-    masked = [prepare_text(hashing, text) for text in texts]
+    masked = [mask_identities(text) for text in texts]
     per_row = row_columns(block_keys(hashing, masked), len(texts))
     cols = np.concatenate(per_row).astype(np.int64) if per_row else np.zeros(0, np.int64)
     rows = np.repeat(np.arange(len(texts)), [c.size for c in per_row])
