@@ -54,6 +54,11 @@ GROUP_WORDS = (
 """Every match of GROUPS contains one of these (an adjective of the first line, or a
 plural noun holding one of them, or one of the rest): the pre-check of the rules
 built on GROUPS. Add a word here when GROUPS gets one."""
+GROUP_SINGULAR_WORDS = ("jew", "muslim", "moslem", "immigrant", "migrant", "refugee", "woman", "arab",
+                        "mexican", "christian", "zionist", "foreigner", "gay", "lesbian", "black",
+                        "asian", "african", "indian", "pakistani", "gypsy", "hindu", "sikh")
+GROUP_SINGULAR = "(?:" + "|".join(GROUP_SINGULAR_WORDS) + ")"
+"""One member of a group, for "kill every Jew": the singular nouns of GROUPS."""
 NEGATED = r"(?!(?:not|never|no|hardly|\w+n't)\b)"
 """Refuses "not" as one of the filler words: "Immigrants are not vermin" is no attack."""
 NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
@@ -119,11 +124,13 @@ HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend")
 
 REPORTED = guard(re.compile(
     r"\b(?:(?:you|he|she|they|someone|somebody|whoever|anyone|anybody|people|poster|commenter|"
-    r"op|guy|uncle|aunt|dad|mother|father|friend)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
+    r"op|guy|uncle|aunt|dad|mother|father|friend|nobody|no one|man|woman|person|crowd|comment|"
+    r"post|tweet|message)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
     r"(?:wrote|write|writes|said|say|says|claim|claims|claimed|post|posts|posted|think|thinks|"
     r"believe|believes|tweeted|call|calls|called|insist|insists|imply|implies|implied|suggest|"
     r"suggests|suggested|spread|spreads|repeat|repeats|keep saying|keeps saying|want|wants|"
-    r"wanted|wish|wishes|threaten|threatens|threatened)"
+    r"wanted|wish|wishes|threaten|threatens|threatened|shouted|shouts|yelled|yells|chanted|"
+    r"chants|screamed)"
     r"|(?:saying|claiming|posting|calling|blaming|writing|suggesting|implying|spreading|"
     r"repeating|pushing|wanting|wishing|threatening|joking|advocating|cheering|telling)"
     r"|(?:read|hear|see) (?:that|comments?|people|someone))\b",
@@ -136,7 +143,8 @@ sentence is counter-speech."""
 REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "anyone", "anybody",
                 "people",
                 "poster", "commenter", "op ", "guy", "uncle", "aunt", "dad", "mother", "father",
-                "friend", "saying", "claiming", "posting", "calling", "blaming", "writing",
+                "friend", "nobody", "no one", "man", "person", "crowd", "comment", "post", "tweet",
+                "message", "saying", "claiming", "posting", "calling", "blaming", "writing",
                 "suggesting", "implying", "spreading", "repeating", "pushing", "wanting", "wishing",
                 "threatening", "joking", "advocating", "cheering", "telling", "read ", "hear ", "see ")
 """Every REPORTED match holds one of these (lowercased): the cheap test before the search."""
@@ -151,7 +159,8 @@ JUDGEMENT_WORDS = (
     r"(?:you're|you are|you sound like) (?:such |so |just )?(?:an? )?(?:\w+ )?(?:idiot|moron|"
     r"disgrace|joke|embarrassment|monster|horrible|disgusting|terrible|vile|sick|awful)\w*|"
     r"belongs? in (?:prison|jail)|(?:is|it's) (?:incitement|a crime|illegal)|get help|seek help|"
-    r"grow up|read a book|educate yourself"
+    r"grow up|read a book|educate yourself|arrest\w*|charged|convicted|jailed|prosecuted|"
+    r"sentenced|(?:nobody|no one) (?:should|has the right|gets to)"
 )
 """Words that judge a reported claim, or its writer ("... you're a disgrace"). Left out: the
 words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the problem"): in
@@ -433,17 +442,23 @@ PATTERN_RULES: tuple[Rule, ...] = (
         _rx(rf"\b(?:kill|gas|shoot|hang|exterminate|eradicate|slaughter|lynch|wipe out|burn|"
             rf"behead|nuke)\s+(?:all\s+(?:the\s+|of\s+the\s+)?|every\s+|the\s+|those\s+|these\s+)?"
             rf"{GROUPS}\b"
+            rf"|\b(?:kill|gas|shoot|hang|exterminate|slaughter|lynch|burn|behead)\s+every\s+(?:single\s+)?"
+            rf"{GROUP_SINGULAR}\b"
             rf"|\b{GROUPS}\s+(?:should|must|need to|deserve to|ought to)\s+(?:all\s+)?(?:be\s+)?"
             r"(?:killed|gassed|shot|hanged|hung|exterminated|wiped out|lynched|burned|die|"
             r"sterili[sz]ed|put down|beaten|stoned|eliminated)\b"
-            rf"|\bdeath to (?:all\s+)?{GROUPS}\b"
+            rf"|\bdeath to (?:all\s+)?(?:the\s+)?{GROUPS}\b"
             r"|\bthe only good (\w+) is a dead \1\b"),
         "Calls for violence against a group.",
         ("Gas the Jews.", "Muslims should all be killed.", "Death to all immigrants!",
-         "Gay people should be stoned.", "The only good Muslim is a dead Muslim."),
+         "Gay people should be stoned.", "The only good Muslim is a dead Muslim.",
+         "Death to the Jews!", "We should hang every immigrant from the nearest lamppost."),
         ("The claim that Muslims should be killed is hateful and false.",
-         "Hamas gunmen killed civilians, the army said."),
-        needs=((*GROUP_WORDS, "the only good "),
+         "Hamas gunmen killed civilians, the army said.",
+         "I reported the comment that said gay people should be burned.",
+         "The man who shouted that all Arabs must die was arrested yesterday.",
+         "Nobody should ever say that refugees need to be exterminated."),
+        needs=((*GROUP_WORDS, *GROUP_SINGULAR_WORDS, "the only good "),
                ("kill", "gas", "shoot", "hang", "exterminate", "eradicate", "slaughter", "lynch",
                 "wipe out", "burn", "behead", "nuke", "should", "must", "need to", "deserve to",
                 "ought to", "death to", "the only good ")),
