@@ -138,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="clean every file under --raw into --clean")
     run.add_argument("--raw", default="raw", help="input directory (default: raw)")
     run.add_argument("--clean", default="clean", help="output store (default: clean)")
-    run.add_argument("--batch-size", type=int, default=50, help="documents per batch/task (default: 50)")
+    run.add_argument("--batch-size", type=int, default=None,
+                     help="documents per batch/task (default: about 8 batches per worker, 20-500 each)")
     run.add_argument("--workers", type=int, default=None, help="parallel processes (default: all cores)")
     run.add_argument("--engine", choices=["prefect", "local"], default="prefect",
                      help="prefect: run as the clean-corpus flow (default); local: no Prefect")

@@ -45,7 +45,13 @@ from prefect.tasks import exponential_backoff  # noqa: E402
 from pipeline.artifacts import current_deployment_name, publish_artifacts  # noqa: E402
 from pipeline.batch import process_batch, split_unchanged  # noqa: E402
 from pipeline.parallel import RenewablePool, is_transient, process_batch_in_worker  # noqa: E402
-from pipeline.runner import DEFAULT_BATCH_SIZE, default_workers, merge_results, new_run  # noqa: E402
+from pipeline.runner import (  # noqa: E402
+    DEFAULT_BATCH_SIZE,
+    auto_batch_size,
+    default_workers,
+    merge_results,
+    new_run,
+)
 from pipeline.sources import discover  # noqa: E402
 from pipeline.store import Store, StoreError, now_iso  # noqa: E402
 
@@ -108,13 +114,13 @@ def clean_batch(sources: list[str], raw_dir: str, clean_dir: str,
     return pool.run(process_batch_in_worker, sources, raw_dir, clean_dir, overrides, known)
 
 
-def cut_batches(sources: Sequence[str], batch_size: int) -> list[list[str]]:
-    """Consecutive slices of at most ``batch_size`` sources.
+def cut_batches(sources: Sequence[str], batch_size: int | None, workers: int = 1) -> list[list[str]]:
+    """Consecutive slices of at most ``batch_size`` sources (None: :func:`auto_batch_size`).
 
     >>> cut_batches(["a", "b", "c"], 2)
     [['a', 'b'], ['c']]
     """
-    size = max(1, batch_size)
+    size = max(1, batch_size or auto_batch_size(len(sources), workers))
     return [list(sources[i:i + size]) for i in range(0, len(sources), size)]
 
 
@@ -266,7 +272,7 @@ def report_progress(result: dict[str, Any]) -> None:
 def clean_corpus(
     raw_dir: str = "raw",
     clean_dir: str = "clean",
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_size: int | None = DEFAULT_BATCH_SIZE,
     workers: int | None = None,
     overrides: dict[str, Any] | None = None,
     dask_address: str | None = None,
@@ -275,6 +281,7 @@ def clean_corpus(
 
     Relative paths resolve against the working directory (the repository, for
     the deployments in ``prefect.yaml``). ``workers`` defaults to all cores;
+    ``batch_size`` to about eight batches per worker (``auto_batch_size``);
     ``dask_address`` (or ``$PIPELINE_DASK_ADDRESS``) sends the batches to a
     Dask scheduler instead, whose workers must see both directories at the
     same paths. ``overrides`` are Config settings (``{"rule_kinds": [...]}``).
@@ -290,13 +297,14 @@ def clean_corpus(
         run["discovered"] = len(sources)
         manifest = store.load_manifest()
         skipped, todo = split_unchanged(sources, raw, overrides, manifest)
-        batches = cut_batches(todo, batch_size)
+        workers = workers or default_workers()
+        batches = cut_batches(todo, batch_size, workers)
         print(f"{len(sources)} inputs: {len(sources) - len(todo)} unchanged (answered from the "
               f"manifest), {len(todo)} to clean in {len(batches)} batches")
         results = [skipped]
         report_progress(skipped)
         for result in run_batches(batches, str(raw), str(clean), overrides,
-                                  workers or default_workers(), dask_address, manifest):
+                                  workers, dask_address, manifest):
             results.append(result)
             report_progress(result)
         summary = merge_results(store, run, results)

@@ -206,7 +206,7 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, value
 
 
-def phase_batch(raw: Path, clean: Path, batch_size: int) -> dict[str, Any]:
+def phase_batch(raw: Path, clean: Path, batch_size: int | None) -> dict[str, Any]:
     """(a): every batch through process_batch, one after the other, in this process."""
     from pipeline.batch import process_batch
     from pipeline.runner import plan_batches
@@ -225,7 +225,7 @@ def phase_batch(raw: Path, clean: Path, batch_size: int) -> dict[str, Any]:
     return {"seconds": seconds, "docs": pages, "records": records, "peak_rss": rss.peak, "cpu": rss.cpu_seconds}
 
 
-def phase_flows(raw: Path, clean: Path, batch_size: int, workers: int | None) -> dict[str, Any]:
+def phase_flows(raw: Path, clean: Path, batch_size: int | None, workers: int | None) -> dict[str, Any]:
     """(b) and (c): the flow twice against one temporary Prefect server."""
     from prefect.server.api.server import SubprocessASGIServer
 
@@ -293,7 +293,7 @@ def run_phase(args: list[str], code: Path) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def profile_batch(raw: Path, clean: Path, batch_size: int, top: int = 25) -> None:
+def profile_batch(raw: Path, clean: Path, batch_size: int | None, top: int = 25) -> None:
     """cProfile of (a) on the first few batches: where a document's time goes."""
     import cProfile
     import pstats
@@ -385,7 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=2000, help="documents (default 2000)")
-    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="documents per batch (default: the flow's automatic size)")
     parser.add_argument("--workers", type=int, default=None,
                         help="flow processes (default: all cores)")
     parser.add_argument("--seeds", type=Path,
@@ -417,7 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         profile_batch(work / "raw", work / "clean-p", args.batch_size)
         return 0
-    common = ["--dir", str(work), "--batch-size", str(args.batch_size), "--n", str(args.n)]
+    common = ["--dir", str(work), "--n", str(args.n)]
+    if args.batch_size:
+        common += ["--batch-size", str(args.batch_size)]
     code = snapshot_code(work)
     workers = ["--workers", str(args.workers)] if args.workers else []
     a_runs: list[dict[str, Any]] = []
