@@ -236,7 +236,7 @@ def test_classify_says_what_py3langid_rank_says() -> None:
     if ARTICLES.exists():
         bodies = [page["articleBody"] for page in json.loads(ARTICLES.read_text(encoding="utf-8")).values()]
         texts += [body[a:b] for body in bodies for a, b in sentence_spans(body)][:3000]
-    assert len(texts) > 100
+    assert len(texts) > 50  # 80 hand-written sentences; 3,000 more when ../shared is there
     assert [classify(t) for t in texts] == [classify_by_rank(t) for t in texts]
 
 
