@@ -205,26 +205,27 @@ def test_counter_speech_search_over_the_text_matches_the_one_per_sentence() -> N
         assert has_counter_speech(text) == (per_sentence or QUOTED.search(text) is not None), text
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=REBUTTAL_KNOWN_MISSES[c["label"]]))
-    if c["label"] in REBUTTAL_KNOWN_MISSES else c for c in REBUTTALS],
-    ids=[c["label"] for c in REBUTTALS])
+def verdict_cases(cases: list[dict[str, object]], known_misses: dict[str, str]) -> list[object]:
+    """The cases as test parameters, the known misses as strict expected failures."""
+    return [pytest.param(c, id=str(c["label"]),
+                         marks=[pytest.mark.xfail(strict=True, reason=known_misses[str(c["label"])])]
+                         if c["label"] in known_misses else [])
+            for c in cases]
+
+
+@pytest.mark.parametrize("case", verdict_cases(REBUTTALS, REBUTTAL_KNOWN_MISSES))
 def test_rebuttals_pass_and_their_hateful_originals_are_removed(case: dict[str, object]) -> None:
     (result,) = score_texts([str(case["text"])])
     assert result.toxic is case["toxic"], (case["comment"], result)
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=BLIND_KNOWN_MISSES[c["label"]]))
-    if c["label"] in BLIND_KNOWN_MISSES else c for c in BLIND], ids=[c["label"] for c in BLIND])
+@pytest.mark.parametrize("case", verdict_cases(BLIND, BLIND_KNOWN_MISSES))
 def test_blind_set_verdicts(case: dict[str, object]) -> None:
     (result,) = score_texts([str(case["text"])])
     assert result.toxic is case["toxic"], (case["comment"], result)
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=BLIND5_KNOWN_MISSES[c["label"]]))
-    if c["label"] in BLIND5_KNOWN_MISSES else c for c in BLIND5], ids=[c["label"] for c in BLIND5])
+@pytest.mark.parametrize("case", verdict_cases(BLIND5, BLIND5_KNOWN_MISSES))
 def test_third_blind_set_verdicts(case: dict[str, object]) -> None:
     (result,) = score_texts([str(case["text"])])
     assert result.toxic is case["toxic"], (case["comment"], result)

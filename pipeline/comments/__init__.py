@@ -131,10 +131,6 @@ def summarise_comments(comments: Sequence[Comment], scores: Sequence[Any], reaso
                        policy: ThreadPolicy, section_removed: bool,
                        withheld: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
     """Counts and, for removed comments, hashes only: this goes into the document's metadata."""
-    if not comments:  # five pages in six: the same dict without the walks over nothing
-        return {"count": 0, "kept": 0, "removed": 0, "removed_by_reason": {}, "removed_toxic": [],
-                "authors_withheld": len(withheld), "from_html": 0,
-                "policy": dict(policy.as_dict(), section_removed=section_removed)}
     removed = [
         {
             "index": c.index,

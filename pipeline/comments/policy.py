@@ -115,13 +115,13 @@ def decide_removals(comments: Sequence[Comment], toxic: Sequence[bool],
     return reasons
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _shingles(text: str, n: int) -> Iterator[tuple[str, ...]]:
     """Every run of ``n`` words, lowercased (none when the text is shorter)."""
     words = _WORD.findall(text.casefold())
     return zip(*(words[k:] for k in range(n)), strict=False)
-
-
-_WORD = re.compile(r"\w+")
 
 
 def quotes_any(text: str, others: Sequence[str], n: int = QUOTE_MIN_WORDS) -> bool:
