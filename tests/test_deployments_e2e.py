@@ -138,10 +138,24 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         assert (REPO / "prefect.yaml").read_bytes() == yaml_before, "the test changed prefect.yaml"
 
 
-def api_post(api: str, path: str, body: dict[str, Any]) -> Any:
-    response = httpx.post(f"{api}{path}", json=body, timeout=10)
+RETRY_STATUSES = (429, 503)
+"""What Prefect's own client retries: a SQLite server answers 503 while another writer (its
+scheduler loop, the worker) holds the database."""
+
+
+def api_call(method: str, api: str, path: str, body: dict[str, Any] | None = None,
+             attempts: int = 5) -> Any:
+    for attempt in range(attempts):
+        response = httpx.request(method, f"{api}{path}", json=body, timeout=10)
+        if response.status_code not in RETRY_STATUSES or attempt == attempts - 1:
+            break
+        time.sleep(0.5 * 2 ** attempt)
     response.raise_for_status()
     return response.json()
+
+
+def api_post(api: str, path: str, body: dict[str, Any]) -> Any:
+    return api_call("POST", api, path, body)
 
 
 def test_ad_hoc_deployment_run_with_params_cleans_and_publishes_artifacts(
@@ -188,9 +202,7 @@ def test_ad_hoc_deployment_run_with_params_cleans_and_publishes_artifacts(
 def test_scheduled_deployment_carries_its_schedule_and_runs_in_the_repo(
         stack: dict[str, Any]) -> None:
     api = stack["api"]
-    response = httpx.get(f"{api}/deployments/name/clean-corpus/nightly", timeout=10)
-    response.raise_for_status()
-    nightly = response.json()
+    nightly = api_call("GET", api, "/deployments/name/clean-corpus/nightly")
     [schedule] = nightly["schedules"]
     assert schedule["active"] and schedule["schedule"]["cron"] == "0 2 * * *"
     assert nightly["work_pool_name"] == "cleaning-pool"
