@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pipeline
-from pipeline.clean import clean_record
+from pipeline.clean import clean_records
 from pipeline.config import Config
 from pipeline.model import Document, Reject, sha256_hex
 from pipeline.sources import RawRecord, read_source
@@ -137,24 +137,22 @@ def process_batch(
     docs_known = manifest.get("documents", {})
     rejects_known = manifest.get("rejects", {})
     result = BatchResult()
-    with store.batch():
+
+    def to_clean() -> Iterator[RawRecord | Reject]:
+        """The batch's records that need cleaning, and the readers' rejects; unchanged ones are answered."""
         for source in sources:
             for item in read_source(Path(raw_dir), source, config):
-                if isinstance(item, Reject):
-                    result.rejects.append(_reject_entry(item, fingerprint))
-                    continue
-                if _unchanged(item, fingerprint, docs_known, rejects_known, result):
-                    continue
-                try:
-                    outcome = clean_record(item, config)
-                except Exception as err:  # noqa: BLE001 - a bug on one page must not lose the batch
-                    outcome = Reject(item.source, "cleaning_error", f"{type(err).__name__}: {err}",
-                                     item.input_sha256)
-                if isinstance(outcome, Reject):
-                    result.rejects.append(_reject_entry(outcome, fingerprint))
-                    continue
-                for doc in documents_of(outcome):
-                    _store_document(store, doc, config, result)
+                if isinstance(item, Reject) or not _unchanged(item, fingerprint, docs_known,
+                                                              rejects_known, result):
+                    yield item
+
+    with store.batch():
+        for outcome in clean_records(to_clean(), config):
+            if isinstance(outcome, Reject):
+                result.rejects.append(_reject_entry(outcome, fingerprint))
+                continue
+            for doc in documents_of(outcome):
+                _store_document(store, doc, config, result)
     result.seconds = round(time.perf_counter() - started, 4)
     return result.as_dict()
 

@@ -102,3 +102,36 @@ def test_cli_exit_status_says_whether_anything_was_rejected(raw: Path, tmp_path:
     for name in ("nul.txt", "noise.bin", "only-chrome.txt", "link-out.txt", "blank.txt"):
         os.remove(raw / name)
     assert main(["run", "--engine", "local", "--quiet", "--raw", str(raw), "--clean", str(tmp_path / "c")]) == 0
+
+
+def test_a_page_that_crashes_a_stage_is_a_reject_and_its_chunk_is_unharmed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages go through the stages in chunks; a bug on one page stays with that page."""
+    import pipeline.stages
+    from pipeline.clean import clean_record, clean_records
+    from pipeline.model import Reject
+    from pipeline.sources import RawRecord
+
+    real_find_author = pipeline.stages.find_author
+
+    def find_author(blocks):  # type: ignore[no-untyped-def]
+        if any("BOOM" in block.text for block in blocks):
+            raise ValueError("a bug this page triggers")
+        return real_find_author(blocks)
+
+    monkeypatch.setattr(pipeline.stages, "find_author", find_author)
+    pages = [GOOD.replace("good page", f"page number {i}") for i in range(5)]
+    pages[2] = GOOD.replace("good page", "BOOM page")
+    records: list[RawRecord | Reject] = [RawRecord(f"p{i}.txt", str(i), data=page.encode())
+                                         for i, page in enumerate(pages)]
+    records.insert(1, Reject("unreadable.txt", "unreadable", "permission denied"))
+    out = list(clean_records(records, chunk_size=4))
+    assert [getattr(o, "source", None) for o in out] == ["p0.txt", "unreadable.txt", "p1.txt", "p2.txt",
+                                                         "p3.txt", "p4.txt"]
+    crashed = out[3]
+    assert isinstance(crashed, Reject)
+    assert (crashed.reason, crashed.detail) == ("cleaning_error", "ValueError: a bug this page triggers")
+    assert out[1].reason == "unreadable"
+    alone = [clean_record(r) for r in records if isinstance(r, RawRecord) and r.source != "p2.txt"]
+    together = [o for o in out if not isinstance(o, Reject)]
+    assert [(d.body, d.meta) for d in together] == [(d.body, d.meta) for d in alone]

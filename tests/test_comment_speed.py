@@ -153,3 +153,37 @@ def test_summary_of_no_comments_has_the_general_summary_keys(policy: ThreadPolic
     assert empty.keys() == one.keys() and empty["policy"].keys() <= one["policy"].keys()
     assert empty["policy"] == dict(policy.as_dict(), section_removed=False)
     assert (empty["count"], empty["kept"], empty["removed"], empty["removed_toxic"]) == (0, 0, 0, [])
+
+
+def thread_page(i: int) -> str:
+    return (f"Title {i}\n\nThe body of article {i} is here and it is long enough to keep as text.\n\n"
+            f"2 thoughts on \u201cTitle {i}\u201d\n\nJane Doe says:\n\nMarch 3, 2024 at 10:00 am\n\n"
+            f"A fair and careful piece, thank you, reader number {i}.\n\nReply\n\nJohn Roe says:\n\n"
+            f"March 4, 2024 at 11:00 am\n\nI disagree with point {i} but enjoyed it.\n\nReply\n\nLeave a Reply")
+
+
+def test_a_chunk_of_pages_calls_the_comment_model_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model's cost per call is mostly fixed: the comments of a chunk go to it together,
+    and every page gets the verdicts it would get alone."""
+    import pipeline.toxicity as tox
+    from pipeline.clean import clean_record, clean_records
+    from pipeline.sources import RawRecord
+
+    records = [RawRecord(f"p{i}.txt", str(i), data=thread_page(i).encode()) for i in range(6)]
+    model = tox.load_model()
+    calls: list[int] = []
+
+    class Counting:
+        def predict(self, texts: list[str]):  # type: ignore[no-untyped-def]
+            calls.append(len(texts))
+            return model.predict(texts)
+
+    monkeypatch.setattr(tox, "load_model", lambda: Counting())
+    monkeypatch.setattr(tox, "_MODEL_MEMO", {})
+    together = list(clean_records(records, chunk_size=6))
+    assert calls == [6 * 2 + 2]  # two comments a page, and the two author names once
+    monkeypatch.setattr(tox, "_MODEL_MEMO", {})
+    alone = [clean_record(r) for r in records]
+    assert len(calls) == 1 + len(records)
+    assert [d.meta["comments"] for d in together] == [d.meta["comments"] for d in alone]
+    assert [d.extra["comments"] for d in together] == [d.extra["comments"] for d in alone]

@@ -49,13 +49,18 @@ from pipeline.model import Block, Document, sha256_hex
 HASH_CHARS = 16
 
 
+def find_comments(doc: Document) -> list[Comment]:
+    """The page's comments: those in its text, then those the HTML extractor found."""
+    comments = segment_comments(doc.blocks)
+    html = [t for t in doc.extra.get("html_comments") or [] if isinstance(t, str) and t.strip()]
+    comments += [comment_from_text(t, len(comments) + i) for i, t in enumerate(html)]
+    return renumber(comments)
+
+
 def split_comment_threads(doc: Document, config: Config) -> Document:
     """The stage: find, score and sort the page's comments (see the module docstring)."""
-    html_texts = doc.extra.pop("html_comments", None) or []
-    comments = segment_comments(doc.blocks)
-    html = [t for t in html_texts if isinstance(t, str) and t.strip()]
-    comments += [comment_from_text(t, len(comments) + i) for i, t in enumerate(html)]
-    renumber(comments)
+    comments = find_comments(doc)
+    doc.extra.pop("html_comments", None)
     policy = ThreadPolicy.from_config(config)
     if not comments:
         doc.meta["comments"] = summarise_comments([], [], [], policy, False)
@@ -82,10 +87,33 @@ def score_comments(comments: Sequence[Comment],
     """
     from pipeline.toxicity import score_texts  # loads numpy/scipy: only pages with comments pay
 
-    authors = sorted({c.author for c in comments if c.author})
+    authors = comment_authors(comments)
     scores = score_texts([c.text for c in comments] + authors, threshold)
     withheld = {a for a, s in zip(authors, scores[len(comments):], strict=True) if s.toxic}
     return scores[:len(comments)], withheld
+
+
+def comment_authors(comments: Sequence[Comment]) -> list[str]:
+    return sorted({c.author for c in comments if c.author})
+
+
+def prefetch_comment_scores(docs: Sequence[Document], config: Config) -> None:
+    """Score the comments of many pages in one model call, before the stage runs on each.
+
+    The model's cost per call is mostly fixed (numpy set-up: ~0.9 ms for one
+    comment, ~0.3 ms each for 75 at once), and a page has a few comments at
+    most. Scores are remembered per text (:data:`pipeline.toxicity.MEMO_SIZE`),
+    so the stage then finds every score it needs and does not call the model.
+    Nothing here changes a result: a text's score does not depend on the batch.
+    """
+    texts = []
+    for doc in docs:
+        comments = find_comments(doc)
+        texts += [c.text for c in comments] + comment_authors(comments)
+    if texts:
+        from pipeline.toxicity import score_texts
+
+        score_texts(texts)
 
 
 def relabel_blocks(blocks: list[Block], comments: Sequence[Comment], reasons: Sequence[str],
@@ -160,4 +188,4 @@ def summarise_comments(comments: Sequence[Comment], scores: Sequence[Any], reaso
     }
 
 
-__all__ = ["Comment", "segment_comments", "split_comment_threads"]
+__all__ = ["Comment", "find_comments", "prefetch_comment_scores", "segment_comments", "split_comment_threads"]
