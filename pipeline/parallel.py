@@ -15,7 +15,9 @@ back as :class:`TransientIOError`, which keeps its errno.
 from __future__ import annotations
 
 import errno
+import io
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +40,54 @@ PRELOAD = ["pipeline.parallel", "pipeline.warmup"]
 
 
 T = TypeVar("T")
+
+
+try:  # Not on Windows, which has no forkserver.
+    from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
+    from multiprocessing.context import ForkServerContext, ForkServerProcess, set_spawning_popen
+except ImportError:  # pragma: no cover
+    LeanForkServerContext: type[BaseContext] | None = None
+else:
+
+    class LeanPopen(popen_forkserver.Popen):
+        """Start a forkserver process without re-running the parent's ``__main__`` in it.
+
+        multiprocessing runs the parent's main module again in every new process,
+        in case the work it is given was defined there. Ours never is (it is
+        :func:`process_batch_in_worker`), and under a Prefect process worker the
+        flow process's main module is ``prefect.engine``: every pool process
+        imported all of Prefect, ~2 s before its first batch. This is
+        ``popen_forkserver.Popen._launch`` of CPython 3.11 and 3.12 with the two
+        main-module entries left out; tests/test_parallel.py checks the result.
+        """
+
+        def _launch(self, process_obj: Any) -> None:
+            prep_data = spawn.get_preparation_data(process_obj._name)
+            prep_data.pop("init_main_from_name", None)
+            prep_data.pop("init_main_from_path", None)
+            buf = io.BytesIO()
+            set_spawning_popen(self)
+            try:
+                reduction.dump(prep_data, buf)
+                reduction.dump(process_obj, buf)
+            finally:
+                set_spawning_popen(None)
+            self.sentinel, w = forkserver.connect_to_new_process(self._fds)  # type: ignore[attr-defined]
+            parent_w = os.dup(w)  # the child's sentinel of this process, as in the original
+            self.finalizer = util.Finalize(self, util.close_fds, (parent_w, self.sentinel))  # type: ignore[attr-defined]
+            with open(w, "wb", closefd=True) as f:
+                f.write(buf.getbuffer())
+            self.pid = forkserver.read_signed(self.sentinel)
+
+    class LeanForkServerProcess(ForkServerProcess):
+        @staticmethod
+        def _Popen(process_obj: Any) -> LeanPopen:  # noqa: N802 - the name multiprocessing calls
+            return LeanPopen(process_obj)
+
+    class LeanForkServerContext(ForkServerContext):  # type: ignore[no-redef]
+        """The forkserver context with :class:`LeanPopen`."""
+
+        Process = LeanForkServerProcess
 
 
 class TransientIOError(OSError):
@@ -89,8 +139,8 @@ def pool_context() -> BaseContext:
     Never plain fork: the flow process runs Prefect's threads, and forking a
     threaded process can deadlock the child.
     """
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
+    if LeanForkServerContext is not None and "forkserver" in multiprocessing.get_all_start_methods():
+        context = LeanForkServerContext()
         context.set_forkserver_preload(PRELOAD)
         return context
     return multiprocessing.get_context("spawn")

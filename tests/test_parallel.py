@@ -42,3 +42,36 @@ def test_store_errors_are_transient_only_when_caused_by_a_transient_errno() -> N
     assert not is_transient(StoreLocked("another pipeline run is writing"))
     assert is_transient(TransientIOError(errno.EIO, "from a worker"))
     assert is_transient(WorkerLost("a worker process died"))
+
+
+FLOW_PROCESS_MAIN = '''
+import os, sys
+from pathlib import Path
+Path(sys.argv[1]).open("a").write(f"{os.getpid()}\\n")  # every process that runs this module
+if __name__ == "__main__":
+    from pipeline.parallel import RenewablePool
+    pool = RenewablePool(2)
+    try:
+        print(pool.run(os.getpid))
+    finally:
+        pool.close()
+'''
+
+
+@pytest.mark.parametrize("how", ["module", "script"])
+def test_pool_processes_do_not_rerun_the_flow_processs_main_module(tmp_path: Path, how: str) -> None:
+    """Under a Prefect process worker the flow process's main module is prefect.engine
+    (``python -m``); multiprocessing would run it again in every pool process."""
+    import subprocess
+    import sys
+
+    (tmp_path / "flow_process_main.py").write_text(FLOW_PROCESS_MAIN)
+    runs = tmp_path / "runs.txt"
+    target = ["-m", "flow_process_main"] if how == "module" else [str(tmp_path / "flow_process_main.py")]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), *sys.path]))
+    done = subprocess.run([sys.executable, *target, str(runs)], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=120, check=True)
+    worker = int(done.stdout.split()[-1])
+    ran_main = [int(pid) for pid in runs.read_text().split()]
+    assert len(ran_main) == 1  # the flow process itself
+    assert worker not in ran_main
