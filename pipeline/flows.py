@@ -47,7 +47,7 @@ from pipeline.batch import process_batch, split_unchanged  # noqa: E402
 from pipeline.parallel import RenewablePool, is_transient, process_batch_in_worker  # noqa: E402
 from pipeline.runner import (  # noqa: E402
     DEFAULT_BATCH_SIZE,
-    auto_batch_size,
+    cut_batches,
     default_workers,
     merge_results,
     new_run,
@@ -112,16 +112,6 @@ def clean_batch(sources: list[str], raw_dir: str, clean_dir: str,
     if pool is None:
         return process_batch(sources, raw_dir, clean_dir, overrides, known)
     return pool.run(process_batch_in_worker, sources, raw_dir, clean_dir, overrides, known)
-
-
-def cut_batches(sources: Sequence[str], batch_size: int | None, workers: int = 1) -> list[list[str]]:
-    """Consecutive slices of at most ``batch_size`` sources (None: :func:`auto_batch_size`).
-
-    >>> cut_batches(["a", "b", "c"], 2)
-    [['a', 'b'], ['c']]
-    """
-    size = max(1, batch_size or auto_batch_size(len(sources), workers))
-    return [list(sources[i:i + size]) for i in range(0, len(sources), size)]
 
 
 def source_file(source: str) -> str:
@@ -281,7 +271,7 @@ def clean_corpus(
 
     Relative paths resolve against the working directory (the repository, for
     the deployments in ``prefect.yaml``). ``workers`` defaults to all cores;
-    ``batch_size`` to about eight batches per worker (``auto_batch_size``);
+    ``batch_size`` to batches that shrink as the run goes (``guided_sizes``);
     ``dask_address`` (or ``$PIPELINE_DASK_ADDRESS``) sends the batches to a
     Dask scheduler instead, whose workers must see both directories at the
     same paths. ``overrides`` are Config settings (``{"rule_kinds": [...]}``).

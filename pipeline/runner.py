@@ -21,26 +21,50 @@ from pipeline.sources import discover
 from pipeline.store import Store, now_iso
 
 DEFAULT_BATCH_SIZE: int | None = None
-"""Documents per batch when the caller does not say: see :func:`auto_batch_size`."""
-BATCHES_PER_WORKER = 8
+"""Documents per batch when the caller does not say: see :func:`guided_sizes`."""
+GUIDED_SHARE = 2
 MIN_BATCH_SIZE, MAX_BATCH_SIZE = 20, 500
 
 
-def auto_batch_size(documents: int, workers: int) -> int:
-    """About ``BATCHES_PER_WORKER`` batches per worker, 20 to 500 documents each.
+def guided_sizes(documents: int, workers: int) -> list[int]:
+    """Batch sizes when none is given: each takes 1/(2 x workers) of what is left, 20-500 documents.
 
-    A batch is one Prefect task run and one unit of parallel work. Each task run
-    costs the Prefect server ~45 ms of CPU (states, events, logs), on the same
-    cores as the workers: with a fixed 50 documents, 2,000 pages made 40 task
-    runs and the server took 1.9 s of CPU in a 10 s run on 2 cores; 125 a batch
-    halve that. Eight batches a worker keep the tail short: when the last
-    batch starts, each worker has at most an eighth of its share left.
+    Guided self-scheduling. A batch is one Prefect task run and one unit of
+    parallel work, and each task run costs the Prefect server ~45 ms of CPU
+    (states, events, logs) on the same cores as the workers; so batches should
+    be few. But a run ends when its last batch does, so the last ones should
+    be small. Big batches first and small ones last give both: 2,000 pages on
+    2 cores make 15 batches that shrink from 500 to 20, and the workers finish
+    within one small batch of each other (fixed batches of 125: within one of
+    125). A remainder under 20 joins the batch before it.
 
-    >>> auto_batch_size(2000, 2), auto_batch_size(5, 2), auto_batch_size(1_000_000, 8)
-    (125, 20, 500)
+    >>> guided_sizes(2000, 2)
+    [500, 375, 282, 211, 158, 119, 89, 67, 50, 38, 28, 21, 20, 20, 22]
+    >>> guided_sizes(30, 2), guided_sizes(0, 2), len(guided_sizes(100_000, 8))
+    ([30], [], 249)
     """
-    share = -(-documents // max(1, workers * BATCHES_PER_WORKER))
-    return min(MAX_BATCH_SIZE, max(MIN_BATCH_SIZE, share))
+    sizes: list[int] = []
+    left = documents
+    while left > 0:
+        size = min(MAX_BATCH_SIZE, max(MIN_BATCH_SIZE, -(-left // (GUIDED_SHARE * max(1, workers)))))
+        size = left if left - size < MIN_BATCH_SIZE else size
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
+def cut_batches(sources: Sequence[str], batch_size: int | None, workers: int = 1) -> list[list[str]]:
+    """Consecutive slices of ``sources``: ``batch_size`` each, or :func:`guided_sizes` when None.
+
+    >>> cut_batches(["a", "b", "c"], 2)
+    [['a', 'b'], ['c']]
+    """
+    sizes = [batch_size] * -(-len(sources) // batch_size) if batch_size else guided_sizes(len(sources), workers)
+    batches, start = [], 0
+    for size in sizes:
+        batches.append(list(sources[start:start + size]))
+        start += size
+    return batches
 
 
 def default_workers() -> int:
@@ -52,9 +76,7 @@ def plan_batches(raw_dir: Path, batch_size: int | None = DEFAULT_BATCH_SIZE,
     """Source paths under ``raw_dir`` cut into batches of ``batch_size`` (None: automatic)."""
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw directory {raw_dir} does not exist")
-    sources = list(discover(raw_dir))
-    size = max(1, batch_size or auto_batch_size(len(sources), workers))
-    return [sources[i:i + size] for i in range(0, len(sources), size)]
+    return cut_batches(list(discover(raw_dir)), batch_size, workers)
 
 
 def new_run(raw_dir: Path, clean_dir: Path, overrides: dict[str, Any] | None) -> dict[str, Any]:
