@@ -168,8 +168,11 @@ def test_ad_hoc_deployment_run_with_params_cleans_and_publishes_artifacts(
     (raw / "empty.txt").write_bytes(b"")  # a bad document: a reject, never a failed run
 
     try:
+        # Two batches on two processes: the pool path, under the process worker's
+        # `python -m prefect.engine`, is what a real corpus takes.
         out = cli([PREFECT, "deployment", "run", "clean-corpus/ad-hoc", "--param", f"raw_dir={raw}",
-                   "--param", f"clean_dir={clean}", "--watch",
+                   "--param", f"clean_dir={clean}", "--param", "batch_size=3", "--param", "workers=2",
+                   "--watch",
                    "--watch-timeout", str(RUN_TIMEOUT_SECONDS)],
                   env, cwd=base, timeout=RUN_TIMEOUT_SECONDS + 30)
     except AssertionError as failure:
@@ -178,7 +181,9 @@ def test_ad_hoc_deployment_run_with_params_cleans_and_publishes_artifacts(
 
     runs = api_post(api, "/flow_runs/filter", {"deployments": {"name": {"any_": ["ad-hoc"]}}})
     assert [run["state_type"] for run in runs] == ["COMPLETED"]
-    assert runs[0]["parameters"] == {"raw_dir": str(raw), "clean_dir": str(clean)}
+    assert runs[0]["parameters"] == {"raw_dir": str(raw), "clean_dir": str(clean), "batch_size": 3, "workers": 2}
+    logs = api_post(api, "/logs/filter", {"logs": {"flow_run_id": {"any_": [runs[0]["id"]]}}})
+    assert any("to clean in 2 batches" in log["message"] for log in logs), "\n".join(log["message"] for log in logs)
 
     docs = list(Store(clean).iter_latest())
     sources = {doc["source"].partition("#")[0] for doc in docs}
