@@ -380,10 +380,11 @@ def test_fast_masking_equals_the_definition() -> None:
 @pytest.mark.parametrize("batch", [1, 7, 1000])
 def test_fast_featurise_equals_the_reference_to_the_bit(batch: int) -> None:
     """Same columns, values and order, so the same scores bit for bit (all of Stormfront,
-    ETHOS and HateCheck when ../shared is there)."""
+    ETHOS and HateCheck when ../shared is there); and the scorer's product without scipy
+    (row_dot) is scipy's, bit for bit."""
     import numpy as np
 
-    from pipeline.toxicity.model import featurise, featurise_reference
+    from pipeline.toxicity.model import feature_rows, featurise, featurise_reference, row_dot
 
     model = load_model()
     texts = comparison_texts()
@@ -396,6 +397,8 @@ def test_fast_featurise_equals_the_reference_to_the_bit(batch: int) -> None:
         assert np.array_equal(fast.indices, slow.indices), chunk[:2]
         assert fast.data.dtype == slow.data.dtype and np.array_equal(fast.data, slow.data)
         assert np.array_equal(fast @ model.coef, slow @ model.coef)
+        scorer = row_dot(*feature_rows(model.hashing, chunk), model.coef)
+        assert scorer.dtype == (slow @ model.coef).dtype and np.array_equal(scorer, slow @ model.coef)
 
 
 def test_char_grams_of_multibyte_words_equal_the_per_word_definition() -> None:

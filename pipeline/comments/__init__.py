@@ -85,7 +85,7 @@ def score_comments(comments: Sequence[Comment],
     Returns the comment scores and the author names that are toxic themselves
     (a slur as a display name): those are withheld from the kept record.
     """
-    from pipeline.toxicity import score_texts  # loads numpy/scipy: only pages with comments pay
+    from pipeline.toxicity import score_texts  # loads numpy and the model: only pages with comments pay
 
     authors = comment_authors(comments)
     scores = score_texts([c.text for c in comments] + authors, threshold)

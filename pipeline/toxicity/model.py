@@ -30,13 +30,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import sparse
 
 from pipeline.regex_guard import can_fold_sub, guard, lowercase_twin
 from pipeline.toxicity import fasthash
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 DATA_DIR = Path(__file__).parent / "data"
 WEIGHTS_PATH = DATA_DIR / "model.npz"
@@ -298,6 +300,8 @@ def featurise_reference(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_ma
     cols = np.array(indices, dtype=np.int64) + np.repeat(offsets, sizes)
     indptr = np.concatenate(([0], np.cumsum(sizes)))[::3]
     shape = (len(texts), hashing.size)
+    from scipy import sparse
+
     matrix = sparse.csr_matrix((vals, cols, indptr), shape=shape)
     matrix.has_sorted_indices = False
     matrix.sort_indices()
@@ -367,14 +371,9 @@ def row_columns(blocks: list[tuple[np.ndarray, np.ndarray]], count: int) -> list
     return found
 
 
-def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
-    """:func:`featurise_reference`, every gram of the batch hashed at once (see fasthash).
-
-    Same columns, same values, same order: the product with the weights is the same
-    to the last bit. No per-word cache to warm.
-    """
-    if hashing.char_ngrams[0] not in (2, 3):
-        return featurise_reference(hashing, texts)
+def feature_rows(hashing: Hashing, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`featurise`'s matrix as CSR arrays (values, columns, row starts), every gram
+    of the batch hashed at once (see fasthash)."""
     masked = [mask_identities(text) for text in texts]
     per_row = row_columns(block_keys(hashing, masked), len(texts))
     cols = np.concatenate(per_row).astype(np.int64) if per_row else np.zeros(0, np.int64)
@@ -387,9 +386,37 @@ def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
     weights = scales / np.sqrt(np.maximum(sizes, 1))
     vals = weights[cells].astype(np.float32)
     indptr = np.concatenate(([0], np.cumsum([c.size for c in per_row], dtype=np.int64)))
-    matrix = sparse.csr_matrix((vals, cols, indptr), shape=(len(texts), hashing.size))
+    return vals, cols, indptr
+
+
+def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
+    """:func:`featurise_reference`, computed by :func:`feature_rows`.
+
+    Same columns, same values, same order: the product with the weights is the same
+    to the last bit. No per-word cache to warm.
+    """
+    if hashing.char_ngrams[0] not in (2, 3):
+        return featurise_reference(hashing, texts)
+    from scipy import sparse
+
+    matrix = sparse.csr_matrix(feature_rows(hashing, texts), shape=(len(texts), hashing.size))
     matrix.has_sorted_indices = True
     return matrix
+
+
+def row_dot(vals: np.ndarray, cols: np.ndarray, indptr: np.ndarray, coef: np.ndarray) -> np.ndarray:
+    """Each row's features times the weights, summed in float32 in column order.
+
+    What scipy's CSR matrix-vector product computes, to the last bit (a running
+    float32 sum per row; tested), without importing scipy, 0.15 s of every
+    process start. numpy's own reductions sum pairwise, which rounds differently.
+    """
+    products = vals * coef[cols]
+    out = np.zeros(len(indptr) - 1, dtype=products.dtype)
+    for row, (start, end) in enumerate(zip(indptr[:-1].tolist(), indptr[1:].tolist(), strict=True)):
+        if end > start:
+            out[row] = np.cumsum(products[start:end])[-1]
+    return out
 
 
 @dataclass(frozen=True)
@@ -404,7 +431,10 @@ class LinearModel:
         """Probability of toxicity for each text, in [0, 1]."""
         if not texts:
             return np.zeros(0)
-        logits = featurise(self.hashing, texts) @ self.coef + self.intercept
+        if self.hashing.char_ngrams[0] in (2, 3):
+            logits = row_dot(*feature_rows(self.hashing, texts), self.coef) + self.intercept
+        else:
+            logits = featurise_reference(self.hashing, texts) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-logits))
 
 
