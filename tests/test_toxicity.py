@@ -55,17 +55,33 @@ BLIND5 = json.loads((TEST_DATA / "toxicity_blind_round5.json").read_text("utf-8"
 scored; nothing has been tuned on it. First scoring: 9 of 16 hateful caught, 1 of 16
 rebuttals and 0 of 16 ordinary comments flagged."""
 BLIND5_KNOWN_MISSES = {
-    "b5_hate_same_last_name": "implicit antisemitism ('same kind of last name'); model 0.17",
-    "b5_hate_holocaust_hoax": "denial without 'holocaust' or 'hoax' words a rule knows; model 0.16",
-    "b5_hate_israel_firsters": "dual loyalty without 'Jews'; model 0.61",
-    "b5_hate_happy_merchant": "meme name no rule knows; model 0.04",
     "b5_hate_women_kitchen": "misogyny without a rule word; model 0.44",
     "b5_hate_threat_journalist": "veiled threat ('pay him a visit'); model 0.14",
-    "b5_hate_kosher_tax": "'kosher tax' trope, no Jewish word; model 0.15",
     "b5_rebut_soros": "names the trope ('Jewish puppet master') to rebut it with 'just the old "
                       "story', which is no cue",
 }
-"""Left as first scored, so the set stays blind; a fix turns its xfail green loudly."""
+"""Left as first scored, so the set stays blind; a fix turns its xfail green loudly. The
+coded-antisemitism rules of round eight (same last names, Israel-firsters, happy merchant,
+kosher tax, 'six million is a made-up number') took five lines out; those misses were named
+in the brief for that work, so for these tropes the set is no longer blind."""
+BLIND6 = json.loads((TEST_DATA / "toxicity_blind_round6.json").read_text("utf-8"))
+"""A fourth blind set (20 hateful, 15 of them coded antisemitism; 20 rebuttals that name the
+same dog whistles; 20 ordinary lines), committed alone before it was scored. Scored before
+the coded-antisemitism rules: 4 of 20 hateful caught, 0 of 20 rebuttals and 0 of 20 ordinary
+flagged; after them (first scoring, nothing tuned on it): 18/20, 3/20, 0/20. Written by the
+same person who wrote those rules, from the same list of tropes: the hateful figure is
+optimistic for comments written by others."""
+BLIND6_KNOWN_MISSES = {
+    "b6_hate_same_names_central_banks": "the power noun is in the sentence before 'Same names, "
+                                        "every single time'; model 0.16",
+    "b6_hate_women_quotas": "misogyny without a rule word; model 0.63",
+    "b6_rebut_early_life": "'if someone tells you to check the early life section' has no cue",
+    "b6_rebut_kosher_tax_hoax": "'the kosher tax story is a hoax': 'hoax' is no cue and the "
+                                "rule only spares 'the kosher tax is a hoax'",
+    "b6_rebut_gorillion_grandfather": "'6 gorillion' in two-word single quotes reads as scare "
+                                      "quotes; 'mocking murdered children' is no judgement word",
+}
+"""Left as first scored after the round-eight rules; a fix turns its xfail green loudly."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
 
 
@@ -197,7 +213,7 @@ def test_case_folding_letters_skip_the_precheck() -> None:
 
 
 def test_counter_speech_search_over_the_text_matches_the_one_per_sentence() -> None:
-    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in REBUTTALS + BLIND] + [
+    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in REBUTTALS + BLIND + BLIND5 + BLIND6] + [
         "It is a myth.\nJews control the banks.", "Not\ntrue. Fine.",
         "He said Jews are rats.\nVile.", "He said Jews are rats. He is right. Vile."]
     for text in texts:
@@ -231,6 +247,12 @@ def test_third_blind_set_verdicts(case: dict[str, object]) -> None:
     assert result.toxic is case["toxic"], (case["comment"], result)
 
 
+@pytest.mark.parametrize("case", verdict_cases(BLIND6, BLIND6_KNOWN_MISSES))
+def test_fourth_blind_set_verdicts(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
 def test_a_reported_claim_is_counter_speech_only_when_someone_judges_it() -> None:
     assert counter_flags(["You wrote that Jews are parasites.", "That is disgusting."]) == [
         True, False]
@@ -258,10 +280,14 @@ def test_hedges_do_not_count_as_counter_speech() -> None:
                   "Not a myth: the Rothschilds own the central banks.",
                   "It's not antisemitic to say that Jews control the media.",
                   "They call us racist for saying immigrants are vermin.",
-                  "I'm tired of pretending Jews don't run the banks."):
+                  "I'm tired of pretending Jews don't run the banks.",
+                  "It's not a dog whistle, the Jews run the banks."):
         assert not has_counter_speech(hedge), hedge
         assert strip_hedges(hedge) != hedge
     assert has_counter_speech("That's not a conspiracy theory, it's an antisemitic lie.")
+    # Naming a code is how coded hate is reported; denying it is a code is how it is hedged.
+    assert has_counter_speech("Calling bankers 'globalists' is an old dog whistle.")
+    assert "group_controls" in fired_names("It's not a dog whistle, the Jews run the banks.")
 
 
 def test_the_clause_after_but_is_searched_when_it_asserts() -> None:
@@ -355,7 +381,8 @@ def comparison_texts() -> list[str]:
     """Every text the project has (and the shared evaluation sets when ../shared is there)."""
     import csv
 
-    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND + BLIND5] + EDGE_TEXTS
+    texts = (EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND + BLIND5 + BLIND6]
+             + EDGE_TEXTS)
     synthetic = (MODEL_DATA / "synthetic.jsonl").read_text(encoding="utf-8").splitlines()
     texts += [json.loads(line)["text"] for line in synthetic if line]
     sources = (("hatecheck/test_suite_cases.csv", "test_case", ","),
