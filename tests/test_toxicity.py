@@ -82,6 +82,13 @@ BLIND6_KNOWN_MISSES = {
                                       "quotes; 'mocking murdered children' is no judgement word",
 }
 """Left as first scored after the round-eight rules; a fix turns its xfail green loudly."""
+CODED_PROBES = json.loads((TEST_DATA / "toxicity_coded_probes.json").read_text("utf-8"))
+"""Probes written after the round-eight rules to attack them, and tuned on (not blind): neutral
+uses of the coded words ('the same surname', 'paid in shekels' as a wage, a child missing
+near a synagogue) that the first version flagged (9 of 25), and coded hate in other words."""
+CODED_PROBE_KNOWN_MISSES = {
+    "coded_hate_six_million_the_number_is": "denial by arithmetic; no predicate a rule knows",
+}
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
 
 
@@ -213,7 +220,8 @@ def test_case_folding_letters_skip_the_precheck() -> None:
 
 
 def test_counter_speech_search_over_the_text_matches_the_one_per_sentence() -> None:
-    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in REBUTTALS + BLIND + BLIND5 + BLIND6] + [
+    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in REBUTTALS + BLIND + BLIND5 + BLIND6
+                             + CODED_PROBES] + [
         "It is a myth.\nJews control the banks.", "Not\ntrue. Fine.",
         "He said Jews are rats.\nVile.", "He said Jews are rats. He is right. Vile."]
     for text in texts:
@@ -249,6 +257,12 @@ def test_third_blind_set_verdicts(case: dict[str, object]) -> None:
 
 @pytest.mark.parametrize("case", verdict_cases(BLIND6, BLIND6_KNOWN_MISSES))
 def test_fourth_blind_set_verdicts(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
+@pytest.mark.parametrize("case", verdict_cases(CODED_PROBES, CODED_PROBE_KNOWN_MISSES))
+def test_coded_antisemitism_probes(case: dict[str, object]) -> None:
     (result,) = score_texts([str(case["text"])])
     assert result.toxic is case["toxic"], (case["comment"], result)
 
@@ -381,8 +395,8 @@ def comparison_texts() -> list[str]:
     """Every text the project has (and the shared evaluation sets when ../shared is there)."""
     import csv
 
-    texts = (EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND + BLIND5 + BLIND6]
-             + EDGE_TEXTS)
+    texts = (EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND + BLIND5 + BLIND6
+                              + CODED_PROBES] + EDGE_TEXTS)
     synthetic = (MODEL_DATA / "synthetic.jsonl").read_text(encoding="utf-8").splitlines()
     texts += [json.loads(line)["text"] for line in synthetic if line]
     sources = (("hatecheck/test_suite_cases.csv", "test_case", ","),

@@ -44,12 +44,19 @@ POWER = (r"(?:banks?|bankers?|banking|the fed|federal reserve|media|networks?|ne
          r"hollywood|studios?|owners?|ceos?|boards?|executives?|oligarchs?|billionaires?|financiers?|"
          r"donors?|porn\w*|cabinet|regime|government)")
 """Where the 'same last names' hint points: money, media, government."""
+SURNAME = r"(?:\w+ ){0,2}?(?:last name|surname)s?"
+SURNAMES = r"(?:\w+ ){0,2}?(?:last names|surnames)"
+"""'the same (kind of) last name(s)'; SURNAMES only the plural, which points at a group."""
 CHILDREN = r"(?:christian|gentile|goyim|goy|non-jewish) (?:children|kids|babies|boys|girls|infants)"
+BLOOD = r"(?:blood|sacrific\w*|ritual\w*)"
 HARM = (r"(?:blood|sacrific\w*|kidnapp?\w*|abduct\w*|missing|disappear\w*|vanish\w*|ritual\w*|"
         r"murder\w*|slaughter\w*)")
 JEWISH_RITUAL = rf"(?:passover|matzo\w*|matza\w*|purim|rabbis?|synagogues?|{JEWISH})"
-"""The three parts of the blood libel, in any order within one sentence: Christian children,
-their blood, disappearance or murder, and Jews or a Jewish rite."""
+FEAST = r"(?:passover|matzo\w*|matza\w*|purim)"
+GENTILE_BLOOD = r"(?:christian|gentile|goyim|goy|non-jewish) blood(?! (?:drives?|donat\w*|banks?|donors?|tests?))"
+"""The parts of the blood libel, in any order within one sentence: Christian children, their
+blood (or a sacrifice, a ritual) and Jews or a Jewish rite; or their disappearance or murder
+and a Jewish feast. A child missing near a synagogue is news, not the libel."""
 GAP = r"[^.!?\n]{0,80}?"
 """Up to 80 characters of the same sentence: the parts of a trope told at length."""
 GROUPS = (
@@ -93,7 +100,7 @@ COUNTER_SPEECH = guard(re.compile(
     r"\b(?:myths?|tropes?|canards?|conspiracy theor(?:y|ies|ists?)|anti-?semit\w*|bigot\w*|"
     r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
     r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|dog ?whistl\w*|code words?|"
-    r"(?:is|was|as|a) code for|caricatur\w*|"
+    r"(?:is|was|as|a) code for|caricatur\w*|hate symbols?|"
     r"(?:the|this|that|a) (?:claim|idea|notion|lie|smear|accusation|belief|slur) that|"
     r"saying that|claiming|(?:do|does|did)(?: not|n't) (?:control|run|own|rule)|"
     r"(?:never|didn't|did not|would never|wouldn't) (?:said|say|claimed|claim|wrote|write)|"
@@ -432,21 +439,26 @@ PATTERN_RULES: tuple[Rule, ...] = (
     Rule(
         "same_names_hint", "identity_attack", WEIGHT_CODED,
         _rx(rf"\b(?:funny|interesting|strange|weird|curious|odd|notic\w*|coincidenc\w*)\b"
-            r"[^.!?\n]{0,60}?\b(?:they all|all of them|every (?:single )?one of them|always)\b"
-            rf"[^.!?\n]{{0,30}}?\bsame (?:\w+ ){{0,2}}?(?:last |sur|family )names?\b"
-            rf"|\b{POWER}\b[^.!?\n]{{0,80}}?\bsame (?:\w+ ){{0,2}}?(?:last |sur|family )names?\b"
-            rf"|\bsame (?:\w+ ){{0,2}}?(?:last |sur|family )names?\b[^.!?\n]{{0,60}}?\b{POWER}\b"
-            r"|\bearly life (?:section|tab)\b|\bcheck(?:s|ing|ed)? (?:the |his |her |their )?early li(?:fe|ves)\b"
-            r"|\bearly life\W+(?:\w+\W+){0,2}?checks out\b"),
+            r"[^.!?\n]{0,60}?\b(?:they all|all of them|every (?:single )?one of them)\b"
+            rf"[^.!?\n]{{0,30}}?\bsame {SURNAME}\b"
+            rf"|\b{POWER}\b[^.!?\n]{{0,80}}?\bsame {SURNAMES}\b"
+            rf"|\bsame {SURNAMES}\b[^.!?\n]{{0,60}}?\b{POWER}\b"
+            r"|\b(?:check|read|see|scroll to|look at) (?:the |his |her |their )?early li(?:fe|ves)\b"
+            r"|\bearly life(?: section)?\W+(?:\w+\W+){0,3}?(?:checks out|every (?:single )?time|"
+            r"again|surprise|shocker|of course|as always)\b"),
         "Hints that the powerful share 'the same last names', or 'check the early life section' "
         "(the Wikipedia heading that mentions a Jewish family): antisemitism without a Jewish word. "
-        "'Every single time' is left out: it is ordinary speech far more often than a meme.",
+        "Next to money or media only plural names count ('all the same last names'): two "
+        "officials who share a surname are news. 'Every single time' alone is left out: it is "
+        "ordinary speech far more often than a meme.",
         ("Look at who sits on the boards of the big banks: all the same last names.",
          "Strange how they all have the same surname, isn't it.",
          "Another media mogul. Check the early life section."),
         ("My sister and I have the same last name.",
          "The bank kept the same name after the merger.",
          "My father wrote about his early life in Krakow.",
+         "The Fed chair and the ECB president have the same surname, which confused reporters.",
+         "I checked the early life section of the article on Lincoln for my homework.",
          "Posting 'same last names' under every story about bankers is an antisemitic dog whistle."),
         needs=(("same", "early li"), ("name", "early li")),
     ),
@@ -456,6 +468,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "'The happy merchant': the name of a hand-rubbing caricature of a Jew, a meme of its own.",
         ("The happy merchant is behind this war too.", "Another happy merchant buying up the news."),
         ("A happy merchant waved to us from his stall.",
+         "The happy merchant meme is listed as a hate symbol.",
          "The happy merchant cartoon is an antisemitic caricature.",
          "The merchant was happy with the price."),
         needs=(("happy merchant",),),
@@ -477,29 +490,31 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "shekel_taunt", "identity_attack", WEIGHT_CODED,
-        _rx(r"\b(?:you|he|she|they|writer|author|journalist|reporter|columnist|editor|hacks?|"
+        _rx(r"\b(?:you|writer|author|journalist|reporter|columnist|editor|hacks?|"
             r"shills?|trolls?|bots?|poster|op|mods?)\b[^.!?\n]{0,40}?\b(?:paid|payed|works?|working|"
             r"writes?|writing|posts?|posting|shilling)\s+(?:in|for|with)\s+shekels\b"
             r"|\bhow many shekels\b[^.!?\n]{0,30}?\b(?:pay|paid|paying|get|earn)\w*\s+(?:you|him|her|"
             r"them|for (?:this|that))\b"
             r"|\b(?:muh|precious|sweet|delicious|the almighty) shekels?\b"
             r"|\bshekel[- ]?(?:grubb|grabb|pinch|count|hungry)\w*"),
-        "'Shekels' as a taunt: a writer 'paid in shekels', 'muh shekels', 'shekel-grubbing'. "
-        "The currency itself (exchange rates, prices in Israel) is left alone.",
+        "'Shekels' as a taunt: a writer or a commenter ('you') 'paid in shekels', 'muh shekels', "
+        "'shekel-grubbing'. The currency itself (exchange rates, wages in Israel) is left alone.",
         ("Bet this journalist is paid in shekels.", "How many shekels did they pay you for this?",
          "Shekel-grubbing parasites, all of them."),
         ("The shekel rose against the dollar this week.",
          "A taxi from the airport cost me 40 shekels.",
-         "I was paid in shekels when I worked in Haifa."),
+         "I was paid in shekels when I worked in Haifa.",
+         "He was paid in shekels while he lived in Tel Aviv."),
         needs=(("shekel",),),
     ),
     Rule(
         "rootless_cosmopolitan", "identity_attack", WEIGHT_CODED,
-        _rx(r"(?<!\bagainst )(?<!\bagainst the )\brootless cosmopolitan(?:s|ism)?\b"),
+        _rx(r"(?<!\bagainst )(?<!\bagainst the )\brootless cosmopolitan(?:s|ism| elites?)\b"),
         "'Rootless cosmopolitans': Stalin-era code for Jews, now used again for 'globalists'. "
         "Historical mentions of the campaign 'against rootless cosmopolitans' are left alone.",
         ("These rootless cosmopolitans want open borders for everyone but themselves.",),
         ("Stalin's campaign against rootless cosmopolitans targeted Jewish writers.",
+         "The rootless cosmopolitan life of a diplomat's child has its downsides.",
          "'Rootless cosmopolitan' was a Soviet code word for Jews."),
         needs=(("rootless cosmopolitan",),),
     ),
@@ -542,15 +557,14 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "jewish_globalists", "identity_attack", WEIGHT_CODED,
-        _rx(rf"\b(?:globalists|the globalist|globalist (?:elites?|cabal|bankers?))\b[^.!?\n]{{0,80}}?"
-            rf"\b{JEWISH_MARKS}\b"
-            rf"|\b{JEWISH_MARKS}\b[^.!?\n]{{0,80}}?\b(?:globalists|the globalist|globalist (?:elites?|"
-            r"cabal|bankers?))\b"),
+        _rx(rf"\b(?:globalists|the globalist|globalist (?:elites?|cabal|bankers?)){NEAR}{JEWISH_MARKS}\b"
+            rf"|\b{JEWISH_MARKS}{NEAR}(?:globalists|the globalist|globalist (?:elites?|cabal|bankers?))\b"),
         "'Globalists' in a Jewish framing (menorahs, the tribe, Jews): the coded name for a "
         "Jewish elite. 'Globalist' alone is ordinary political language and is left alone.",
         ("The globalists and their rabbis are laughing at us.",
          "Jewish globalists want open borders for us and walls for Israel."),
         ("Critics call the senator a globalist for backing the trade deal.",
+         "Globalists and nationalists clashed over trade, while Jewish and Muslim groups met.",
          "Globalisation hollowed out the town, and the synagogue closed too.",
          "Calling Jews globalists is an antisemitic dog whistle."),
         needs=(("globalist",), ("menorah", "hanukkah", "chanukah", "synagog", "kippah", "yarmulke",
@@ -572,19 +586,25 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "blood_libel", "identity_attack", WEIGHT_SEVERE,
-        _rx(rf"\b{CHILDREN}\b{GAP}\b{HARM}\b{GAP}\b{JEWISH_RITUAL}\b"
-            rf"|\b{HARM}\b{GAP}\b{CHILDREN}\b{GAP}\b{JEWISH_RITUAL}\b"
-            rf"|\b{JEWISH_RITUAL}\b{GAP}\b{HARM}\b{GAP}\b{CHILDREN}\b"
-            rf"|\b{JEWISH_RITUAL}\b{GAP}\b{CHILDREN}\b{GAP}\b{HARM}\b"
+        _rx(rf"\b{CHILDREN}\b{GAP}\b{BLOOD}\b{GAP}\b{JEWISH_RITUAL}\b"
+            rf"|\b{BLOOD}\b{GAP}\b{CHILDREN}\b{GAP}\b{JEWISH_RITUAL}\b"
+            rf"|\b{JEWISH_RITUAL}\b{GAP}\b{BLOOD}\b{GAP}\b{CHILDREN}\b"
+            rf"|\b{JEWISH_RITUAL}\b{GAP}\b{CHILDREN}\b{GAP}\b{BLOOD}\b"
+            rf"|\b{CHILDREN}\b{GAP}\b{HARM}\b{GAP}\b{FEAST}\b|\b{HARM}\b{GAP}\b{CHILDREN}\b{GAP}\b{FEAST}\b"
+            rf"|\b{FEAST}\b{GAP}\b{HARM}\b{GAP}\b{CHILDREN}\b|\b{FEAST}\b{GAP}\b{CHILDREN}\b{GAP}\b{HARM}\b"
+            rf"|\b{JEWISH_RITUAL}\b{GAP}\b{GENTILE_BLOOD}\b|\b{GENTILE_BLOOD}\b{GAP}\b{JEWISH_RITUAL}\b"
             rf"|\bblood libel{NEAR_UNNEGATED}(?:true|real|happened|right)\b"
             rf"|\bjewish ritual murders?\b|\britual murders? (?:by|of) (?:the )?{JEWISH}\b"),
         "Blood libel: Jews said to kill Christian children for their blood or for Passover.",
         ("Jews have always needed the blood of Christian children for their matzo.",
          "Christian boys vanish every Passover and everyone knows why the rabbis stay silent, "
          "their blood is in the bread.",
-         "The blood libel was true all along."),
+         "The blood libel was true all along.",
+         "Their Passover ritual needs Christian blood, always has."),
         ("Jewish and Christian children played together at the interfaith camp.",
+         "Police said two Christian children went missing near the synagogue and were found safe.",
          "Historians trace the blood libel to twelfth-century Norwich.",
+         "Our rabbi and the vicar gave blood together at the Christian blood drive.",
          "The blood libel was never true."),
         # The adjective of CHILDREN first: it is the rarest part, so most texts stop there.
         needs=(("christian", "gentile", "goy", "non-jewish", "blood libel", "ritual murder"),
