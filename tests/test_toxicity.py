@@ -450,6 +450,23 @@ def test_char_grams_of_multibyte_words_equal_the_per_word_definition() -> None:
         assert set(map(int, cols)) == expected
 
 
+def test_a_rule_silent_on_the_whole_text_is_silent_on_each_sentence() -> None:
+    """fire_rules skips a rule whose pattern misses the whole text; a look-ahead that reads
+    past a sentence end ("... kosher tax. Is a hoax ...") could hide a sentence's match."""
+    hidden = []
+    for text in comparison_texts():
+        lowered = text.lower()
+        sentences = split_sentences(text)
+        if len(sentences) < 2:
+            continue
+        for rule in ALL_RULES:
+            if (isinstance(rule, Rule) and rule.pattern.search(text) is None
+                    and all(any(w in lowered for w in group) for group in rule.needs)
+                    and any(rule.pattern.search(s) for s in sentences)):
+                hidden.append((rule.name, text[:60]))
+    assert hidden == []
+
+
 def test_rules_searching_lowercased_text_fire_as_the_written_patterns(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.toxicity import rules

@@ -460,7 +460,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "The Fed chair and the ECB president have the same surname, which confused reporters.",
          "I checked the early life section of the article on Lincoln for my homework.",
          "Posting 'same last names' under every story about bankers is an antisemitic dog whistle."),
-        needs=(("same", "early li"), ("name", "early li")),
+        needs=(("last name", "surname", "early li"),),
     ),
     Rule(
         "happy_merchant", "identity_attack", WEIGHT_SEVERE,
@@ -476,12 +476,14 @@ PATTERN_RULES: tuple[Rule, ...] = (
     Rule(
         "kosher_tax", "identity_attack", WEIGHT_CODED,
         _rx(r"(?<!\bno )(?<!\bno such thing as a )\bkosher tax(?:es)?\b"
-            r"(?!\W+(?:is|was|are)\W+(?:\w+\W+){0,3}?(?:hoax|myth|lie|fiction|fake|legend|"
-            r"fabricat\w*|made up)\b)"),
+            r"(?![^\w.!?\n]+(?:is|was|are)[^\w.!?\n]+(?:\w+[^\w.!?\n]+){0,3}?(?:hoax|myth|lie|fiction|"
+            r"fake|legend|fabricat\w*|made up)\b)"),
         "The 'kosher tax' hoax: a secret levy on groceries paid to Jews. A debunking names it "
-        "with 'myth' (a cue), 'there is no kosher tax' or 'the kosher tax is a hoax'.",
+        "with 'myth' (a cue), 'there is no kosher tax' or 'the kosher tax is a hoax'. The look "
+        "ahead stops at a sentence end, so the whole-text pre-check never hides a sentence's match.",
         ("Stop paying the kosher tax to them.",
-         "Every jar in this shop carries the kosher tax, and we all pay it."),
+         "Every jar in this shop carries the kosher tax, and we all pay it.",
+         "They charge a kosher tax. Is a hoax what you call a receipt?"),
         ("There is no kosher tax; certification costs a fraction of a cent per jar.",
          "The kosher certification fee at our deli went up this year.",
          "The 'kosher tax' is a myth spread by white supremacists.",
