@@ -78,16 +78,23 @@ BLIND6_KNOWN_MISSES = {
     "b6_rebut_early_life": "'if someone tells you to check the early life section' has no cue",
     "b6_rebut_kosher_tax_hoax": "'the kosher tax story is a hoax': 'hoax' is no cue and the "
                                 "rule only spares 'the kosher tax is a hoax'",
-    "b6_rebut_gorillion_grandfather": "'6 gorillion' in two-word single quotes reads as scare "
-                                      "quotes; 'mocking murdered children' is no judgement word",
 }
-"""Left as first scored after the round-eight rules; a fix turns its xfail green loudly."""
+"""Left as first scored after the round-eight rules; a fix turns its xfail green loudly. One
+has turned green since: b6_rebut_gorillion_grandfather ('People who write '6 gorillion' are
+mocking murdered children'), by the 'mocking the victims' cue, which was written for a
+rebuttal probe (tests/data/toxicity_coded_probes.json) after this miss had been seen: that
+line no longer counts as blind."""
 CODED_PROBES = json.loads((TEST_DATA / "toxicity_coded_probes.json").read_text("utf-8"))
 """Probes written after the round-eight rules to attack them, and tuned on (not blind): neutral
 uses of the coded words ('the same surname', 'paid in shekels' as a wage, a child missing
-near a synagogue) that the first version flagged (9 of 25), and coded hate in other words."""
+near a synagogue) that the first version flagged (9 of 25), coded hate in other words, and
+rebuttals that name the dog whistles (8 of 20 flagged before the naming-a-code cues, 2 after)."""
 CODED_PROBE_KNOWN_MISSES = {
     "coded_hate_six_million_the_number_is": "denial by arithmetic; no predicate a rule knows",
+    "coded_rebut_whenever_someone_says_to_check_the": "a report ('someone says to check the early "
+                                                  "life section') with no judgement word",
+    "coded_rebut_anyone_who_says_hitler_was_right": "'was right' in the reported claim reads as "
+                                              "agreement (ENDORSED), so 'banned' does not count",
 }
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
 
@@ -302,6 +309,14 @@ def test_hedges_do_not_count_as_counter_speech() -> None:
     # Naming a code is how coded hate is reported; denying it is a code is how it is hedged.
     assert has_counter_speech("Calling bankers 'globalists' is an old dog whistle.")
     assert "group_controls" in fired_names("It's not a dog whistle, the Jews run the banks.")
+    for report in ("There's no secret kosher tax, the fee is tiny.",
+                   "'The JQ' is neo-Nazi slang.", "'Israel-firster' is a slur.",
+                   "The kosher tax story was invented by white supremacists.",
+                   "Holocaust deniers love to say the number is inflated.",
+                   "Posting that meme is mocking the victims."):
+        assert has_counter_speech(report), report
+    assert not has_counter_speech("There's no secret about it, the Jews run the media.")
+    assert "dual_loyalty" in fired_names("It's not a smear, the Israel-firsters run Congress.")
 
 
 def test_the_clause_after_but_is_searched_when_it_asserts() -> None:

@@ -111,7 +111,14 @@ COUNTER_SPEECH = guard(re.compile(
     r"(?:don't|do not|never|stop) (?:post|write|claim|repeat|spread)(?:ing)? (?:that|things like|"
     r"stuff like|comments like)|not (?:all|every) \w+(?: \w+)? (?:are|is)|"
     r"(?:aren't|weren't|isn't|wasn't|are not|were not|is not|was not) behind (?:every|all|each)|"
-    r"(?:nazi|neo-nazi|white supremacist|white nationalist|far-right) (?:propaganda|talking points?|lies?)|"
+    r"(?:nazi|neo-nazi|white supremacist|white nationalist|far-right) (?:propaganda|talking points?|lies?|"
+    r"slang|codes?|symbols?|memes?|jargon|dog ?whistl\w*)|"
+    r"there(?:'s| is| are) no (?:such thing as (?:a |an )?)?(?:secret|hidden|so-called) (?!about|that|to|in)\w+|"
+    r"(?:invented|made up|fabricated|spread|pushed|populari[sz]ed|coined) by (?:the )?(?:white supremacists?|"
+    r"(?:neo-?)?nazis|the klan|kkk|the far right|extremists|racists|bigots|propagandists)|"
+    r"(?:is|are|was|were) (?:an? |just an? |an old |a classic |the old |the same old )?(?:\w+ )?(?:slurs?|smears?)|"
+    r"(?:holocaust )?deniers (?:say|claim|love to|like to|insist|will tell you|want you to)|"
+    r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?)|"
     r"(?:why|how) (?:would|could|do|did|can) (?:you|anyone|someone|people) (?:think|believe) "
     r"(?:it's|it is) (?:ok|okay|acceptable|alright|fine) to|"
     r"(?:no|nobody|no one|no-one)(?: \w+)? (?:deserves? to|should|must|will)(?: ever)? "
@@ -127,15 +134,20 @@ word ("it's not okay to call people ...", "stop calling them ..."): the slur is 
 Also a denial of a threat ("no woman deserves to die", "X should never be hurt", "I would
 never hurt ..."), a plea not to read or repeat a
 claim ("nobody should have to read that ..."), and a rhetorical
-"why would you think it's okay to call me ...". A cue a hater hedges with ("call me
-antisemitic, but ...", "not a myth:") is first removed by HEDGE."""
+"why would you think it's okay to call me ...". Naming a code for what it is ("a dog
+whistle", "neo-Nazi slang", "a hate symbol", "X is a slur", "invented by white
+supremacists", "there's no secret ...", "deniers say ...", "mocking the victims") is how
+coded hate is reported; a hater denies the name ("it's not a dog whistle", "not a smear"),
+which HEDGE removes. A cue a hater hedges with ("call me antisemitic, but ...", "not a
+myth:") is first removed by HEDGE."""
 
 HEDGE = guard(re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:me|us)|calls? it|calling it|called it|labels? it)(?: an?)? "
     r"(?:anti-?semit\w*|racist|"
     r"bigot\w*|nazi|conspiracy theor\w*|myths?|tropes?|nonsense|hateful|hate speech|lies?)\b"
     r"|\b(?:not|no|isn't|is not|aren't|are not|ain't)(?: just| even)?(?: an?)? (?:myths?|"
-    r"conspiracy theor(?:y|ies)|tropes?|lies?|canards?|dog ?whistl\w*|code words?|caricatur\w*)\b"
+    r"conspiracy theor(?:y|ies)|tropes?|lies?|canards?|dog ?whistl\w*|code words?|caricatur\w*|slurs?|"
+    r"smears?)\b"
     r"|\b(?:i'm|i am|it's|it is|that's|that is|this is)(?: not|n't) (?:being )?(?:an? )?"
     r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b"
     r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b",
