@@ -296,6 +296,21 @@ def test_agreeing_with_a_report_outweighs_a_judgement_word() -> None:
     assert counter_flags(["He said Jews run the banks, and that's not true."]) == [True]
 
 
+def test_cue_patterns_keep_their_first_character_guard() -> None:
+    """An alternative that may start with anything (an optional first word) silently drops
+    regex_guard's look-ahead, and the cue search, run on every comment, takes twice as long."""
+    from pipeline.toxicity import rules
+
+    for cues in (rules.ORIGINAL_CUES, rules.LOWERCASE_CUES):
+        for pattern in vars(cues).values():
+            assert pattern.pattern.startswith("(?=["), pattern.pattern[:40]
+
+    # The hints of the named-code cues are a claim about the pattern; the examples bear it out.
+    for text in comparison_texts():
+        if rules.NAMED_CODE.search(text):
+            assert any(hint in text.lower() for hint in rules.NAMED_CODE_HINTS), text
+
+
 def test_hedges_do_not_count_as_counter_speech() -> None:
     for hedge in ("Call me antisemitic but the Jews run the banks.",
                   "Not a myth: the Rothschilds own the central banks.",

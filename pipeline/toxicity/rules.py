@@ -99,8 +99,7 @@ HARMED = (r"(?:die|be (?:killed|hurt|harmed|murdered|attacked|abused|harassed|be
 COUNTER_SPEECH = guard(re.compile(
     r"\b(?:myths?|tropes?|canards?|conspiracy theor(?:y|ies|ists?)|anti-?semit\w*|bigot\w*|"
     r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
-    r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|dog ?whistl\w*|code words?|"
-    r"(?:is|was|as|a) code for|caricatur\w*|hate symbols?|"
+    r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|"
     r"(?:the|this|that|a) (?:claim|idea|notion|lie|smear|accusation|belief|slur) that|"
     r"saying that|claiming|(?:do|does|did)(?: not|n't) (?:control|run|own|rule)|"
     r"(?:never|didn't|did not|would never|wouldn't) (?:said|say|claimed|claim|wrote|write)|"
@@ -113,12 +112,6 @@ COUNTER_SPEECH = guard(re.compile(
     r"(?:aren't|weren't|isn't|wasn't|are not|were not|is not|was not) behind (?:every|all|each)|"
     r"(?:nazi|neo-nazi|white supremacist|white nationalist|far-right) (?:propaganda|talking points?|lies?|"
     r"slang|codes?|symbols?|memes?|jargon|dog ?whistl\w*)|"
-    r"there(?:'s| is| are) no (?:such thing as (?:a |an )?)?(?:secret|hidden|so-called) (?!about|that|to|in)\w+|"
-    r"(?:invented|made up|fabricated|spread|pushed|populari[sz]ed|coined) by (?:the )?(?:white supremacists?|"
-    r"(?:neo-?)?nazis|the klan|kkk|the far right|extremists|racists|bigots|propagandists)|"
-    r"(?:is|are|was|were) (?:an? |just an? |an old |a classic |the old |the same old )?(?:\w+ )?(?:slurs?|smears?)|"
-    r"(?:holocaust )?deniers (?:say|claim|love to|like to|insist|will tell you|want you to)|"
-    r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?)|"
     r"(?:why|how) (?:would|could|do|did|can) (?:you|anyone|someone|people) (?:think|believe) "
     r"(?:it's|it is) (?:ok|okay|acceptable|alright|fine) to|"
     r"(?:no|nobody|no one|no-one)(?: \w+)? (?:deserves? to|should|must|will)(?: ever)? "
@@ -134,12 +127,29 @@ word ("it's not okay to call people ...", "stop calling them ..."): the slur is 
 Also a denial of a threat ("no woman deserves to die", "X should never be hurt", "I would
 never hurt ..."), a plea not to read or repeat a
 claim ("nobody should have to read that ..."), and a rhetorical
-"why would you think it's okay to call me ...". Naming a code for what it is ("a dog
-whistle", "neo-Nazi slang", "a hate symbol", "X is a slur", "invented by white
-supremacists", "there's no secret ...", "deniers say ...", "mocking the victims") is how
-coded hate is reported; a hater denies the name ("it's not a dog whistle", "not a smear"),
-which HEDGE removes. A cue a hater hedges with ("call me antisemitic, but ...", "not a
-myth:") is first removed by HEDGE."""
+"why would you think it's okay to call me ...", and "neo-Nazi slang / meme / code". A cue
+a hater hedges with ("call me antisemitic, but ...", "not a myth:") is first removed by
+HEDGE. NAMED_CODE holds more cues, searched only when a hint word is there."""
+
+NAMED_CODE = guard(re.compile(
+    r"\b(?:dog ?whistl\w*|code words?|(?:is|was|as|a) code for|caricatur\w*|hate symbols?|"
+    r"there(?:'s| is| are) no (?:such thing as (?:a |an )?)?(?:secret|hidden|so-called) (?!about|that|to|in)\w+|"
+    r"(?:invented|made up|fabricated|spread|pushed|populari[sz]ed|coined) by (?:the )?(?:white supremacists?|"
+    r"(?:neo-?)?nazis|the klan|kkk|the far right|extremists|racists|bigots|propagandists)|"
+    r"(?:is|are|was|were) (?:an? |just an? |an old |a classic |the old |the same old )?(?:\w+ )?(?:slurs?|smears?)|"
+    r"(?:holocaust deniers|deniers) (?:say|claim|love to|like to|insist|will tell you|want you to)|"
+    r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?))\b",
+    re.IGNORECASE,
+))
+"""Counter-speech cues that name a code for what it is: "a dog whistle", "a hate symbol",
+"X is a slur", "invented by white supremacists", "there's no secret ...", "deniers say ...",
+"mocking the victims". Rebuttals of coded antisemitism repeat the code word itself, so the
+coded rules need these; a hater denies the name ("it's not a dog whistle", "not a smear"),
+which HEDGE removes. Kept apart from COUNTER_SPEECH, which every comment is searched with:
+ten more alternatives there made that search a third slower."""
+NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed by", "up by",
+                    "spread by", "slur", "smear", "deniers", "mock", "conspiracy")
+"""Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
 HEDGE = guard(re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:me|us)|calls? it|calling it|called it|labels? it)(?: an?)? "
@@ -831,9 +841,11 @@ class CuePatterns:
     judged_here: re.Pattern[str]
     judged_near: re.Pattern[str]
     endorsed: re.Pattern[str]
+    named_code: re.Pattern[str]
 
 
-ORIGINAL_CUES = CuePatterns(COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE, JUDGED_NEAR, ENDORSED)
+ORIGINAL_CUES = CuePatterns(COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE, JUDGED_NEAR, ENDORSED,
+                            NAMED_CODE)
 """The patterns as written, for the text as it came."""
 
 
@@ -845,7 +857,7 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 LOWERCASE_CUES = CuePatterns(*map(_twin, (COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE,
-                                          JUDGED_NEAR, ENDORSED)))
+                                          JUDGED_NEAR, ENDORSED, NAMED_CODE)))
 """The same patterns without ``re.IGNORECASE``, for the text lowercased once: with the flag
 ``re`` cannot skip an alternative on its first character, and these long alternations were
 most of a comment's rule time (0.13 ms of COUNTER_SPEECH alone on 700 characters, 0.03
@@ -973,10 +985,18 @@ def endorses(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
     return any(map(lowered.__contains__, ENDORSE_HINTS)) and cues.endorsed.search(text) is not None
 
 
+def has_cue(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
+    """True when the text holds a counter-speech cue (COUNTER_SPEECH or NAMED_CODE)."""
+    if cues.counter.search(text) is not None:
+        return True
+    lowered = _lowered(text, cues)
+    return any(map(lowered.__contains__, NAMED_CODE_HINTS)) and cues.named_code.search(text) is not None
+
+
 def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -> list[bool]:
     """Which sentences rebut, report or deny a claim rather than assert it.
 
-    A sentence is counter-speech when it holds a cue (COUNTER_SPEECH), or when it reports
+    A sentence is counter-speech when it holds a cue (COUNTER_SPEECH, NAMED_CODE), or when it reports
     someone's claim (REPORTED) and the claim is judged in it or in the sentence before or
     after, and none of them agrees with it (ENDORSED). Hedges are removed first.
 
@@ -986,7 +1006,7 @@ def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -
     [False, False]
     """
     texts = [strip_hedges(s, cues) for s in sentences]
-    flags = [cues.counter.search(t) is not None for t in texts]
+    flags = [has_cue(t, cues) for t in texts]
     for i, text in enumerate(texts):
         if flags[i] or not reports_claim(text, cues):
             continue
@@ -1051,7 +1071,7 @@ def whole_text_cues(text: str) -> tuple[bool, bool]:
     """
     view, cues = cue_view(text)
     stripped = strip_hedges(view, cues)
-    return cues.counter.search(stripped) is not None, reports_claim(stripped, cues)
+    return has_cue(stripped, cues), reports_claim(stripped, cues)
 
 
 def unguarded_tail(sentence: str) -> str | None:
