@@ -55,17 +55,47 @@ BLIND5 = json.loads((TEST_DATA / "toxicity_blind_round5.json").read_text("utf-8"
 scored; nothing has been tuned on it. First scoring: 9 of 16 hateful caught, 1 of 16
 rebuttals and 0 of 16 ordinary comments flagged."""
 BLIND5_KNOWN_MISSES = {
-    "b5_hate_same_last_name": "implicit antisemitism ('same kind of last name'); model 0.17",
-    "b5_hate_holocaust_hoax": "denial without 'holocaust' or 'hoax' words a rule knows; model 0.16",
-    "b5_hate_israel_firsters": "dual loyalty without 'Jews'; model 0.61",
-    "b5_hate_happy_merchant": "meme name no rule knows; model 0.04",
     "b5_hate_women_kitchen": "misogyny without a rule word; model 0.44",
     "b5_hate_threat_journalist": "veiled threat ('pay him a visit'); model 0.14",
-    "b5_hate_kosher_tax": "'kosher tax' trope, no Jewish word; model 0.15",
     "b5_rebut_soros": "names the trope ('Jewish puppet master') to rebut it with 'just the old "
                       "story', which is no cue",
 }
-"""Left as first scored, so the set stays blind; a fix turns its xfail green loudly."""
+"""Left as first scored, so the set stays blind; a fix turns its xfail green loudly. The
+coded-antisemitism rules of round eight (same last names, Israel-firsters, happy merchant,
+kosher tax, 'six million is a made-up number') took five lines out; those misses were named
+in the brief for that work, so for these tropes the set is no longer blind."""
+BLIND6 = json.loads((TEST_DATA / "toxicity_blind_round6.json").read_text("utf-8"))
+"""A fourth blind set (20 hateful, 15 of them coded antisemitism; 20 rebuttals that name the
+same dog whistles; 20 ordinary lines), committed alone before it was scored. Scored before
+the coded-antisemitism rules: 4 of 20 hateful caught, 0 of 20 rebuttals and 0 of 20 ordinary
+flagged; after them (first scoring, nothing tuned on it): 18/20, 3/20, 0/20. Written by the
+same person who wrote those rules, from the same list of tropes: the hateful figure is
+optimistic for comments written by others."""
+BLIND6_KNOWN_MISSES = {
+    "b6_hate_same_names_central_banks": "the power noun is in the sentence before 'Same names, "
+                                        "every single time'; model 0.16",
+    "b6_hate_women_quotas": "misogyny without a rule word; model 0.63",
+    "b6_rebut_early_life": "'if someone tells you to check the early life section' has no cue",
+    "b6_rebut_kosher_tax_hoax": "'the kosher tax story is a hoax': 'hoax' is no cue and the "
+                                "rule only spares 'the kosher tax is a hoax'",
+}
+"""Left as first scored after the round-eight rules; a fix turns its xfail green loudly. One
+has turned green since: b6_rebut_gorillion_grandfather ('People who write '6 gorillion' are
+mocking murdered children'), by the 'mocking the victims' cue, which was written for a
+rebuttal probe (tests/data/toxicity_coded_probes.json) after this miss had been seen: that
+line no longer counts as blind."""
+CODED_PROBES = json.loads((TEST_DATA / "toxicity_coded_probes.json").read_text("utf-8"))
+"""Probes written after the round-eight rules to attack them, and tuned on (not blind): neutral
+uses of the coded words ('the same surname', 'paid in shekels' as a wage, a child missing
+near a synagogue) that the first version flagged (9 of 25), coded hate in other words, and
+rebuttals that name the dog whistles (8 of 20 flagged before the naming-a-code cues, 2 after)."""
+CODED_PROBE_KNOWN_MISSES = {
+    "coded_hate_six_million_the_number_is": "denial by arithmetic; no predicate a rule knows",
+    "coded_rebut_whenever_someone_says_to_check_the": "a report ('someone says to check the early "
+                                                  "life section') with no judgement word",
+    "coded_rebut_anyone_who_says_hitler_was_right": "'was right' in the reported claim reads as "
+                                              "agreement (ENDORSED), so 'banned' does not count",
+}
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
 
 
@@ -197,7 +227,8 @@ def test_case_folding_letters_skip_the_precheck() -> None:
 
 
 def test_counter_speech_search_over_the_text_matches_the_one_per_sentence() -> None:
-    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in REBUTTALS + BLIND] + [
+    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in REBUTTALS + BLIND + BLIND5 + BLIND6
+                             + CODED_PROBES] + [
         "It is a myth.\nJews control the banks.", "Not\ntrue. Fine.",
         "He said Jews are rats.\nVile.", "He said Jews are rats. He is right. Vile."]
     for text in texts:
@@ -231,6 +262,18 @@ def test_third_blind_set_verdicts(case: dict[str, object]) -> None:
     assert result.toxic is case["toxic"], (case["comment"], result)
 
 
+@pytest.mark.parametrize("case", verdict_cases(BLIND6, BLIND6_KNOWN_MISSES))
+def test_fourth_blind_set_verdicts(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
+@pytest.mark.parametrize("case", verdict_cases(CODED_PROBES, CODED_PROBE_KNOWN_MISSES))
+def test_coded_antisemitism_probes(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
 def test_a_reported_claim_is_counter_speech_only_when_someone_judges_it() -> None:
     assert counter_flags(["You wrote that Jews are parasites.", "That is disgusting."]) == [
         True, False]
@@ -253,15 +296,42 @@ def test_agreeing_with_a_report_outweighs_a_judgement_word() -> None:
     assert counter_flags(["He said Jews run the banks, and that's not true."]) == [True]
 
 
+def test_cue_patterns_keep_their_first_character_guard() -> None:
+    """An alternative that may start with anything (an optional first word) silently drops
+    regex_guard's look-ahead, and the cue search, run on every comment, takes twice as long."""
+    from pipeline.toxicity import rules
+
+    for cues in (rules.ORIGINAL_CUES, rules.LOWERCASE_CUES):
+        for pattern in vars(cues).values():
+            assert pattern.pattern.startswith("(?=["), pattern.pattern[:40]
+
+    # The hints of the named-code cues are a claim about the pattern; the examples bear it out.
+    for text in comparison_texts():
+        if rules.NAMED_CODE.search(text):
+            assert any(hint in text.lower() for hint in rules.NAMED_CODE_HINTS), text
+
+
 def test_hedges_do_not_count_as_counter_speech() -> None:
     for hedge in ("Call me antisemitic but the Jews run the banks.",
                   "Not a myth: the Rothschilds own the central banks.",
                   "It's not antisemitic to say that Jews control the media.",
                   "They call us racist for saying immigrants are vermin.",
-                  "I'm tired of pretending Jews don't run the banks."):
+                  "I'm tired of pretending Jews don't run the banks.",
+                  "It's not a dog whistle, the Jews run the banks."):
         assert not has_counter_speech(hedge), hedge
         assert strip_hedges(hedge) != hedge
     assert has_counter_speech("That's not a conspiracy theory, it's an antisemitic lie.")
+    # Naming a code is how coded hate is reported; denying it is a code is how it is hedged.
+    assert has_counter_speech("Calling bankers 'globalists' is an old dog whistle.")
+    assert "group_controls" in fired_names("It's not a dog whistle, the Jews run the banks.")
+    for report in ("There's no secret kosher tax, the fee is tiny.",
+                   "'The JQ' is neo-Nazi slang.", "'Israel-firster' is a slur.",
+                   "The kosher tax story was invented by white supremacists.",
+                   "Holocaust deniers love to say the number is inflated.",
+                   "Posting that meme is mocking the victims."):
+        assert has_counter_speech(report), report
+    assert not has_counter_speech("There's no secret about it, the Jews run the media.")
+    assert "dual_loyalty" in fired_names("It's not a smear, the Israel-firsters run Congress.")
 
 
 def test_the_clause_after_but_is_searched_when_it_asserts() -> None:
@@ -355,7 +425,8 @@ def comparison_texts() -> list[str]:
     """Every text the project has (and the shared evaluation sets when ../shared is there)."""
     import csv
 
-    texts = EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND + BLIND5] + EDGE_TEXTS
+    texts = (EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND + BLIND5 + BLIND6
+                              + CODED_PROBES] + EDGE_TEXTS)
     synthetic = (MODEL_DATA / "synthetic.jsonl").read_text(encoding="utf-8").splitlines()
     texts += [json.loads(line)["text"] for line in synthetic if line]
     sources = (("hatecheck/test_suite_cases.csv", "test_case", ","),
@@ -410,6 +481,23 @@ def test_char_grams_of_multibyte_words_equal_the_per_word_definition() -> None:
         _, cols = fasthash.char_gram_keys([" ".join(words)], low, high, 1009, 0)
         expected = frozenset().union(*[hash_word_chars(w, low, high, 1009) for w in words])
         assert set(map(int, cols)) == expected
+
+
+def test_a_rule_silent_on_the_whole_text_is_silent_on_each_sentence() -> None:
+    """fire_rules skips a rule whose pattern misses the whole text; a look-ahead that reads
+    past a sentence end ("... kosher tax. Is a hoax ...") could hide a sentence's match."""
+    hidden = []
+    for text in comparison_texts():
+        lowered = text.lower()
+        sentences = split_sentences(text)
+        if len(sentences) < 2:
+            continue
+        for rule in ALL_RULES:
+            if (isinstance(rule, Rule) and rule.pattern.search(text) is None
+                    and all(any(w in lowered for w in group) for group in rule.needs)
+                    and any(rule.pattern.search(s) for s in sentences)):
+                hidden.append((rule.name, text[:60]))
+    assert hidden == []
 
 
 def test_rules_searching_lowercased_text_fire_as_the_written_patterns(

@@ -30,9 +30,35 @@ WEIGHT_INSULT = 0.8
 """Second-person insults: flagged at the operating threshold; a caller at 0.85+ lets them pass."""
 WEIGHT_PROFANITY = 0.3
 """Swearing alone is not toxic enough to remove a comment (HateCheck profanity_nh)."""
+WEIGHT_CODED = 0.75
+"""Coded antisemitism that hints rather than names ("same last names", "paid in shekels"):
+flagged at the operating threshold (0.66), but below the insult weight, so a caller at
+0.8+ lets the hints through and keeps the named tropes. Not tuned on any data set."""
 
 JEWISH = r"(?:jews?|jewish|jewry|zionists?|zio|kikes?)"
 """Words antisemitic constructions attach to; the trope rules need one of them nearby."""
+JEWISH_MARKS = (rf"(?:menorahs?|hanukkah|chanukah|synagogues?|kippahs?|yarmulkes?|tribe|rabbis?|"
+                rf"kosher|shekels?|{JEWISH})")
+"""Words that put a coded word ("globalists") in a Jewish frame: the group, its rites, 'the tribe'."""
+POWER = (r"(?:banks?|bankers?|banking|the fed|federal reserve|media|networks?|newspapers?|press|news|"
+         r"hollywood|studios?|owners?|ceos?|boards?|executives?|oligarchs?|billionaires?|financiers?|"
+         r"donors?|porn\w*|cabinet|regime|government)")
+"""Where the 'same last names' hint points: money, media, government."""
+SURNAME = r"(?:\w+ ){0,2}?(?:last name|surname)s?"
+SURNAMES = r"(?:\w+ ){0,2}?(?:last names|surnames)"
+"""'the same (kind of) last name(s)'; SURNAMES only the plural, which points at a group."""
+CHILDREN = r"(?:christian|gentile|goyim|goy|non-jewish) (?:children|kids|babies|boys|girls|infants)"
+BLOOD = r"(?:blood|sacrific\w*|ritual\w*)"
+HARM = (r"(?:blood|sacrific\w*|kidnapp?\w*|abduct\w*|missing|disappear\w*|vanish\w*|ritual\w*|"
+        r"murder\w*|slaughter\w*)")
+JEWISH_RITUAL = rf"(?:passover|matzo\w*|matza\w*|purim|rabbis?|synagogues?|{JEWISH})"
+FEAST = r"(?:passover|matzo\w*|matza\w*|purim)"
+GENTILE_BLOOD = r"(?:christian|gentile|goyim|goy|non-jewish) blood(?! (?:drives?|donat\w*|banks?|donors?|tests?))"
+"""The parts of the blood libel, in any order within one sentence: Christian children, their
+blood (or a sacrifice, a ritual) and Jews or a Jewish rite; or their disappearance or murder
+and a Jewish feast. A child missing near a synagogue is news, not the libel."""
+GAP = r"[^.!?\n]{0,80}?"
+"""Up to 80 characters of the same sentence: the parts of a trope told at length."""
 GROUPS = (
     r"(?:(?:jewish|muslim|black|white|gay|trans|transgender|disabled|autistic|mentally ill|"
     r"asian|chinese|indian|mexican|arab|african|immigrant|foreign|brown) (?:people|men|women|folks)|"
@@ -84,7 +110,8 @@ COUNTER_SPEECH = guard(re.compile(
     r"(?:don't|do not|never|stop) (?:post|write|claim|repeat|spread)(?:ing)? (?:that|things like|"
     r"stuff like|comments like)|not (?:all|every) \w+(?: \w+)? (?:are|is)|"
     r"(?:aren't|weren't|isn't|wasn't|are not|were not|is not|was not) behind (?:every|all|each)|"
-    r"(?:nazi|neo-nazi|white supremacist|white nationalist|far-right) (?:propaganda|talking points?|lies?)|"
+    r"(?:nazi|neo-nazi|white supremacist|white nationalist|far-right) (?:propaganda|talking points?|lies?|"
+    r"slang|codes?|symbols?|memes?|jargon|dog ?whistl\w*)|"
     r"(?:why|how) (?:would|could|do|did|can) (?:you|anyone|someone|people) (?:think|believe) "
     r"(?:it's|it is) (?:ok|okay|acceptable|alright|fine) to|"
     r"(?:no|nobody|no one|no-one)(?: \w+)? (?:deserves? to|should|must|will)(?: ever)? "
@@ -100,15 +127,37 @@ word ("it's not okay to call people ...", "stop calling them ..."): the slur is 
 Also a denial of a threat ("no woman deserves to die", "X should never be hurt", "I would
 never hurt ..."), a plea not to read or repeat a
 claim ("nobody should have to read that ..."), and a rhetorical
-"why would you think it's okay to call me ...". A cue a hater hedges with ("call me
-antisemitic, but ...", "not a myth:") is first removed by HEDGE."""
+"why would you think it's okay to call me ...", and "neo-Nazi slang / meme / code". A cue
+a hater hedges with ("call me antisemitic, but ...", "not a myth:") is first removed by
+HEDGE. NAMED_CODE holds more cues, searched only when a hint word is there."""
+
+NAMED_CODE = guard(re.compile(
+    r"\b(?:dog ?whistl\w*|code words?|(?:is|was|as|a) code for|caricatur\w*|hate symbols?|"
+    r"there(?:'s| is| are) no (?:such thing as (?:a |an )?)?(?:secret|hidden|so-called) (?!about|that|to|in)\w+|"
+    r"(?:invented|made up|fabricated|spread|pushed|populari[sz]ed|coined) by (?:the )?(?:white supremacists?|"
+    r"(?:neo-?)?nazis|the klan|kkk|the far right|extremists|racists|bigots|propagandists)|"
+    r"(?:is|are|was|were) (?:an? |just an? |an old |a classic |the old |the same old )?(?:\w+ )?(?:slurs?|smears?)|"
+    r"(?:holocaust deniers|deniers) (?:say|claim|love to|like to|insist|will tell you|want you to)|"
+    r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?))\b",
+    re.IGNORECASE,
+))
+"""Counter-speech cues that name a code for what it is: "a dog whistle", "a hate symbol",
+"X is a slur", "invented by white supremacists", "there's no secret ...", "deniers say ...",
+"mocking the victims". Rebuttals of coded antisemitism repeat the code word itself, so the
+coded rules need these; a hater denies the name ("it's not a dog whistle", "not a smear"),
+which HEDGE removes. Kept apart from COUNTER_SPEECH, which every comment is searched with:
+ten more alternatives there made that search a third slower."""
+NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed by", "up by",
+                    "spread by", "slur", "smear", "deniers", "mock", "conspiracy")
+"""Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
 HEDGE = guard(re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:me|us)|calls? it|calling it|called it|labels? it)(?: an?)? "
     r"(?:anti-?semit\w*|racist|"
     r"bigot\w*|nazi|conspiracy theor\w*|myths?|tropes?|nonsense|hateful|hate speech|lies?)\b"
     r"|\b(?:not|no|isn't|is not|aren't|are not|ain't)(?: just| even)?(?: an?)? (?:myths?|"
-    r"conspiracy theor(?:y|ies)|tropes?|lies?|canards?)\b"
+    r"conspiracy theor(?:y|ies)|tropes?|lies?|canards?|dog ?whistl\w*|code words?|caricatur\w*|slurs?|"
+    r"smears?)\b"
     r"|\b(?:i'm|i am|it's|it is|that's|that is|this is)(?: not|n't) (?:being )?(?:an? )?"
     r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b"
     r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b",
@@ -363,15 +412,23 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "dual_loyalty", "identity_attack", WEIGHT_SEVERE,
         _rx(rf"\b{JEWISH}{NEAR}(?:dual|divided|split) loyalt(?:y|ies)\b"
             rf"|\b(?:dual|divided) loyalt(?:y|ies){NEAR}{JEWISH}"
-            r"|\bisrael first(?:ers?)?\b"),
+            r"|\bisrael[- ]?first(?:ers?|ism)\b|\bisrael[- ]first\W+(?:\w+\W+)?last\b"
+            r"|\bput(?:s|ting)? israel first\b|\bisrael[- ]first (?:crowd|politicians?|congress|"
+            r"senators?|traitors?|agenda|types?)\b|\bmore loyal to israel than\b"
+            r"|\b(?:their|his|her|real|true) (?:loyalty|allegiance) (?:is |lies )?(?:only |always )?"
+            r"(?:to|with) israel\b"),
         "Jews as loyal to Israel rather than to their own country.",
         ("Every Jewish politician has dual loyalty.",
          "Israel first, America last, that's the Congress we have.",
-         "You can't trust them, dual loyalty is in the Jewish blood."),
+         "You can't trust them, dual loyalty is in the Jewish blood.",
+         "The Israel-firsters in Congress voted for another war.",
+         "Those senators are more loyal to Israel than to their own voters."),
         ("The dual loyalty smear against Jewish Americans is antisemitic.",
          "Dual citizenship rules changed last year.",
-         "The senator's divided loyalties between party and state were obvious."),
-        needs=(("loyalt", "israel first"),),
+         "The senator's divided loyalties between party and state were obvious.",
+         "Israel first announced the ceasefire on Tuesday."),
+        # "Israel first" alone is news ("Israel first announced ..."); the slogan and the noun are not.
+        needs=(("loyal", "israel first", "israel-first", "israelfirst", "allegiance"),),
     ),
     Rule(
         "jews_behind_events", "identity_attack", WEIGHT_SEVERE,
@@ -402,6 +459,238 @@ PATTERN_RULES: tuple[Rule, ...] = (
         needs=(("jew",),),
     ),
     Rule(
+        "same_names_hint", "identity_attack", WEIGHT_CODED,
+        _rx(rf"\b(?:funny|interesting|strange|weird|curious|odd|notic\w*|coincidenc\w*)\b"
+            r"[^.!?\n]{0,60}?\b(?:they all|all of them|every (?:single )?one of them)\b"
+            rf"[^.!?\n]{{0,30}}?\bsame {SURNAME}\b"
+            rf"|\b{POWER}\b[^.!?\n]{{0,80}}?\bsame {SURNAMES}\b"
+            rf"|\bsame {SURNAMES}\b[^.!?\n]{{0,60}}?\b{POWER}\b"
+            r"|\b(?:check|read|see|scroll to|look at) (?:the |his |her |their )?early li(?:fe|ves)\b"
+            r"|\bearly life(?: section)?\W+(?:\w+\W+){0,3}?(?:checks out|every (?:single )?time|"
+            r"again|surprise|shocker|of course|as always)\b"),
+        "Hints that the powerful share 'the same last names', or 'check the early life section' "
+        "(the Wikipedia heading that mentions a Jewish family): antisemitism without a Jewish word. "
+        "Next to money or media only plural names count ('all the same last names'): two "
+        "officials who share a surname are news. 'Every single time' alone is left out: it is "
+        "ordinary speech far more often than a meme.",
+        ("Look at who sits on the boards of the big banks: all the same last names.",
+         "Strange how they all have the same surname, isn't it.",
+         "Another media mogul. Check the early life section."),
+        ("My sister and I have the same last name.",
+         "The bank kept the same name after the merger.",
+         "My father wrote about his early life in Krakow.",
+         "The Fed chair and the ECB president have the same surname, which confused reporters.",
+         "I checked the early life section of the article on Lincoln for my homework.",
+         "Posting 'same last names' under every story about bankers is an antisemitic dog whistle."),
+        needs=(("last name", "surname", "early li"),),
+    ),
+    Rule(
+        "happy_merchant", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"(?<!\ba )\bhappy merchants?\b"),
+        "'The happy merchant': the name of a hand-rubbing caricature of a Jew, a meme of its own.",
+        ("The happy merchant is behind this war too.", "Another happy merchant buying up the news."),
+        ("A happy merchant waved to us from his stall.",
+         "The happy merchant meme is listed as a hate symbol.",
+         "The happy merchant cartoon is an antisemitic caricature.",
+         "The merchant was happy with the price."),
+        needs=(("happy merchant",),),
+    ),
+    Rule(
+        "kosher_tax", "identity_attack", WEIGHT_CODED,
+        _rx(r"(?<!\bno )(?<!\bno such thing as a )\bkosher tax(?:es)?\b"
+            r"(?![^\w.!?\n]+(?:is|was|are)[^\w.!?\n]+(?:\w+[^\w.!?\n]+){0,3}?(?:hoax|myth|lie|fiction|"
+            r"fake|legend|fabricat\w*|made up)\b)"),
+        "The 'kosher tax' hoax: a secret levy on groceries paid to Jews. A debunking names it "
+        "with 'myth' (a cue), 'there is no kosher tax' or 'the kosher tax is a hoax'. The look "
+        "ahead stops at a sentence end, so the whole-text pre-check never hides a sentence's match.",
+        ("Stop paying the kosher tax to them.",
+         "Every jar in this shop carries the kosher tax, and we all pay it.",
+         "They charge a kosher tax. Is a hoax what you call a receipt?"),
+        ("There is no kosher tax; certification costs a fraction of a cent per jar.",
+         "The kosher certification fee at our deli went up this year.",
+         "The 'kosher tax' is a myth spread by white supremacists.",
+         "The kosher tax is an urban legend from the 1970s."),
+        needs=(("kosher tax",),),
+    ),
+    Rule(
+        "shekel_taunt", "identity_attack", WEIGHT_CODED,
+        _rx(r"\b(?:you|writer|author|journalist|reporter|columnist|editor|hacks?|"
+            r"shills?|trolls?|bots?|poster|op|mods?)\b[^.!?\n]{0,40}?\b(?:paid|payed|works?|working|"
+            r"writes?|writing|posts?|posting|shilling)\s+(?:in|for|with)\s+shekels\b"
+            r"|\bhow many shekels\b[^.!?\n]{0,30}?\b(?:pay|paid|paying|get|earn)\w*\s+(?:you|him|her|"
+            r"them|for (?:this|that))\b"
+            r"|\b(?:muh|precious|sweet|delicious|the almighty) shekels?\b"
+            r"|\bshekel[- ]?(?:grubb|grabb|pinch|count|hungry)\w*"),
+        "'Shekels' as a taunt: a writer or a commenter ('you') 'paid in shekels', 'muh shekels', "
+        "'shekel-grubbing'. The currency itself (exchange rates, wages in Israel) is left alone.",
+        ("Bet this journalist is paid in shekels.", "How many shekels did they pay you for this?",
+         "Shekel-grubbing parasites, all of them."),
+        ("The shekel rose against the dollar this week.",
+         "A taxi from the airport cost me 40 shekels.",
+         "I was paid in shekels when I worked in Haifa.",
+         "He was paid in shekels while he lived in Tel Aviv."),
+        needs=(("shekel",),),
+    ),
+    Rule(
+        "rootless_cosmopolitan", "identity_attack", WEIGHT_CODED,
+        _rx(r"(?<!\bagainst )(?<!\bagainst the )\brootless cosmopolitan(?:s|ism| elites?)\b"),
+        "'Rootless cosmopolitans': Stalin-era code for Jews, now used again for 'globalists'. "
+        "Historical mentions of the campaign 'against rootless cosmopolitans' are left alone.",
+        ("These rootless cosmopolitans want open borders for everyone but themselves.",),
+        ("Stalin's campaign against rootless cosmopolitans targeted Jewish writers.",
+         "The rootless cosmopolitan life of a diplomat's child has its downsides.",
+         "'Rootless cosmopolitan' was a Soviet code word for Jews."),
+        needs=(("rootless cosmopolitan",),),
+    ),
+    Rule(
+        "holocaust_minimisation", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bgorillions?\b|\bmuh (?:holocaust|6 ?million|six million)\b"
+            r"|\b(?:6|six)[ -]?million\W+(?:jews\W+)?(?:is|was|were|are)\W+(?:a |an |just |total |"
+            r"complete |pure |obvious )*(?:lie|myth|hoax|made[- ]up|fake|fabricat\w*|impossible|"
+            r"exaggerat\w*|inflated)\b"
+            r"|\bgas chambers?\W+(?:\w+\W+){0,3}?(?:never existed|were fake|were (?:just |only )?"
+            r"(?:for )?delousing|were built after)"
+            r"|\b(?:milk|milks|milking|milked|cash(?:es|ing|ed)? in on)\s+(?:the |their )?holocaust\b"
+            r"|\bholocaust card\b"
+            r"|\bholocaust (?:is|was) (?:a |an |totally |greatly |hugely |grossly |massively )?"
+            r"(?:exaggerat\w*|fabricat\w*|made up|fake|fraud|scam)\b"),
+        "Holocaust minimisation and the 'Holocaust industry': '6 gorillion', 'six million is a "
+        "lie', gas chambers 'for delousing', Jews 'milking' the Holocaust or 'playing the "
+        "Holocaust card'. Outright denial words are in holocaust_denial.",
+        ("Six million was a made-up number from the start.", "Cry me a river about the 6 gorillion.",
+         "The gas chambers were only for delousing.", "They keep milking the Holocaust for money.",
+         "Here comes the Holocaust card again."),
+        ("Six million Jews were murdered in the Holocaust.",
+         "The museum explains how the gas chambers at Birkenau worked.",
+         "Saying the Holocaust was exaggerated is antisemitic denial.",
+         "Six million people voted for the party."),
+        needs=(("gorillion", "million", "gas chamber", "holocaust"),),
+    ),
+    Rule(
+        "khazar_myth", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bkhazar\w*\b[^.!?\n]{0,60}?\b(?:impost[eo]rs?|frauds?|fakes?|usurpers?|pretend\w*|"
+            r"not (?:real|true|actual|the real) (?:jews|israelites|semites|hebrews)|"
+            r"no (?:claim|right|connection))\b"
+            r"|\b(?:fake|so-called|false|fraudulent) (?:jews|israelites|semites)\b[^.!?\n]{0,60}?\bkhazar"),
+        "The Khazar myth: today's Jews as 'Khazar impostors' with no claim to their history.",
+        ("Ashkenazis are Khazar frauds who stole a land that was never theirs.",
+         "These fake Jews are really Khazars."),
+        ("The Khazar khaganate ruled the steppe north of the Caucasus for three centuries.",
+         "Geneticists have debunked the Khazar theory of Ashkenazi origins."),
+        needs=(("khazar",),),
+    ),
+    Rule(
+        "jewish_globalists", "identity_attack", WEIGHT_CODED,
+        _rx(rf"\b(?:globalists|the globalist|globalist (?:elites?|cabal|bankers?)){NEAR}{JEWISH_MARKS}\b"
+            rf"|\b{JEWISH_MARKS}{NEAR}(?:globalists|the globalist|globalist (?:elites?|cabal|bankers?))\b"),
+        "'Globalists' in a Jewish framing (menorahs, the tribe, Jews): the coded name for a "
+        "Jewish elite. 'Globalist' alone is ordinary political language and is left alone.",
+        ("The globalists and their rabbis are laughing at us.",
+         "Jewish globalists want open borders for us and walls for Israel."),
+        ("Critics call the senator a globalist for backing the trade deal.",
+         "Globalists and nationalists clashed over trade, while Jewish and Muslim groups met.",
+         "Globalisation hollowed out the town, and the synagogue closed too.",
+         "Calling Jews globalists is an antisemitic dog whistle."),
+        needs=(("globalist",), ("menorah", "hanukkah", "chanukah", "synagog", "kippah", "yarmulke",
+                                "tribe", "rabbi", "kosher", "shekel", "jew", "zio", "kike")),
+    ),
+    Rule(
+        "tribe_control", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\b(?:soros|rothschilds?)\W+(?:\w+\W+){0,4}?(?:tribe|tribesmen|kinsmen|co-?religionists)\b"
+            rf"|\b(?:the|that|this|his|their) tribe\b{NEAR}(?:control\w*|runs?|running|owns?|owned|"
+            r"rules?|dominates?)\W+(?:\w+\W+){0,2}?(?:banks?|banking|media|hollywood|fed|federal reserve|"
+            r"governments?|congress|press|money|finance|porn\w*|everything|the west|the world|america)\b"),
+        "'Soros and his tribe', 'the tribe controls the media': 'tribe' as the code for Jews. "
+        "'Soros and his ilk' is left out: 'ilk' is ordinary political scorn.",
+        ("Soros and his tribe are behind every riot.", "The tribe controls the media and the banks."),
+        ("Soros donated to the campaign.", "My tribe of cyclists meets every Sunday.",
+         "Soros and his ilk fund every campaign on the left.",
+         "The tribe owns the casino on the reservation."),
+        needs=(("tribe", "kinsmen", "religionist"),),
+    ),
+    Rule(
+        "blood_libel", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{CHILDREN}\b{GAP}\b{BLOOD}\b{GAP}\b{JEWISH_RITUAL}\b"
+            rf"|\b{BLOOD}\b{GAP}\b{CHILDREN}\b{GAP}\b{JEWISH_RITUAL}\b"
+            rf"|\b{JEWISH_RITUAL}\b{GAP}\b{BLOOD}\b{GAP}\b{CHILDREN}\b"
+            rf"|\b{JEWISH_RITUAL}\b{GAP}\b{CHILDREN}\b{GAP}\b{BLOOD}\b"
+            rf"|\b{CHILDREN}\b{GAP}\b{HARM}\b{GAP}\b{FEAST}\b|\b{HARM}\b{GAP}\b{CHILDREN}\b{GAP}\b{FEAST}\b"
+            rf"|\b{FEAST}\b{GAP}\b{HARM}\b{GAP}\b{CHILDREN}\b|\b{FEAST}\b{GAP}\b{CHILDREN}\b{GAP}\b{HARM}\b"
+            rf"|\b{JEWISH_RITUAL}\b{GAP}\b{GENTILE_BLOOD}\b|\b{GENTILE_BLOOD}\b{GAP}\b{JEWISH_RITUAL}\b"
+            rf"|\bblood libel{NEAR_UNNEGATED}(?:true|real|happened|right)\b"
+            rf"|\bjewish ritual murders?\b|\britual murders? (?:by|of) (?:the )?{JEWISH}\b"),
+        "Blood libel: Jews said to kill Christian children for their blood or for Passover.",
+        ("Jews have always needed the blood of Christian children for their matzo.",
+         "Christian boys vanish every Passover and everyone knows why the rabbis stay silent, "
+         "their blood is in the bread.",
+         "The blood libel was true all along.",
+         "Their Passover ritual needs Christian blood, always has."),
+        ("Jewish and Christian children played together at the interfaith camp.",
+         "Police said two Christian children went missing near the synagogue and were found safe.",
+         "Historians trace the blood libel to twelfth-century Norwich.",
+         "Our rabbi and the vicar gave blood together at the Christian blood drive.",
+         "The blood libel was never true."),
+        # The adjective of CHILDREN first: it is the rarest part, so most texts stop there.
+        needs=(("christian", "gentile", "goy", "non-jewish", "blood libel", "ritual murder"),
+               ("blood", "sacrific", "kidnap", "abduct", "missing", "disappear", "vanish", "ritual",
+                "murder", "slaughter"),
+               ("passover", "matzo", "matza", "purim", "rabbi", "synagog", "jew", "zio", "kike",
+                "blood libel")),
+    ),
+    Rule(
+        "hitler_praise", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bhitler\W+(?:\w+\W+){0,3}?(?:was right|had (?:the right idea|a point|some good ideas|"
+            r"good ideas)|did nothing wrong|should (?:have|'ve) finished|(?:didn't|did not|never got to|"
+            r"couldn't|could not) (?:get to )?finish)\b(?! about nothing)"
+            r"|\bfinish (?:what )?hitler(?:'s)? (?:started|job|work)\b"),
+        "Approval of Hitler or of finishing 'the job': Holocaust approval without naming Jews.",
+        ("Hitler was right about them.", "Hitler did nothing wrong.",
+         "Time to finish what Hitler started."),
+        ("Hitler was wrong about everything and lost the war.",
+         "Historians still argue about when Hitler decided on the Final Solution.",
+         "Hitler was right about nothing."),
+        needs=(("hitler",),),
+    ),
+    Rule(
+        "jewish_question", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bthe jq\b(?! (?:command|filter|tool|query|binary|library|syntax))"
+            r"|\b(?:solv\w*|(?<!final )solution to|answer\w* to|understand\w*|redpill\w* on|red-pilled on|"
+            r"wake up to|woke up to|look into|learn\w* about) (?:the )?(?:jq|jewish question)\b"
+            r"|\bnam(?:e|es|ed|ing) the (?:jew|tribe|nose)\b"),
+        "'The JQ' / solving 'the Jewish question' / 'name the Jew': Jews as the problem to solve.",
+        ("Once you understand the JQ, the news makes sense.", "It's time to name the Jew."),
+        ("The Wannsee conference planned the final solution to the Jewish question.",
+         "Marx's essay On the Jewish Question was published in 1844.",
+         "Pipe the output through the jq filter."),
+        needs=(("jq", "jewish question", "name the", "named the", "names the", "naming the"),),
+    ),
+    Rule(
+        "jewish_nazi_inversion", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\bzio-?nazis?\b|\b{JEWISH}{NEAR_UNNEGATED}(?:the )?(?:real|new|true) nazis\b"
+            rf"|\b{JEWISH} (?:are|were) (?:just )?(?:like|worse than|no better than) (?:the )?nazis\b"),
+        "Holocaust inversion: Jews as 'the real Nazis', 'Zio-Nazis'.",
+        ("Jews are the real Nazis.", "Zionazis have learned from their old masters."),
+        ("Jews were murdered by the Nazis.",
+         "Calling Jews the new Nazis is antisemitic Holocaust inversion."),
+        needs=(("nazi",),),
+    ),
+    Rule(
+        "talmud_slander", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\btalmud\w*\W+(?:{NEGATED}\w+\W+){{0,5}}?(?:allow\w*|permit\w*|tells? (?:them|jews|you)|"
+            rf"teach\w*|says?|command\w*|lets? (?:them|jews))\W+(?:{NEGATED}\w+\W+){{0,5}}?(?:cheat\w*|"
+            r"steal\w*|deceiv\w*|rape|rob\w*|lie to (?:us|gentiles|goyim|christians|non-jews)|"
+            r"(?:gentiles|goyim|christians|non-jews) (?:are|as) (?:animals|cattle|beasts|slaves|subhuman))\b"
+            r"(?![^.!?\n]{0,30}\b(?:forbidden|prohibited|a sin|wrong|banned)\b)"),
+        "Forged 'Talmud quotes': Jews taught to cheat or despise non-Jews.",
+        ("Their Talmud allows them to steal from the goyim.",
+         "The Talmud says gentiles are cattle."),
+        ("The Talmud teaches that saving one life is like saving a whole world.",
+         "The Talmud says stealing from anyone is forbidden.",
+         "The Talmud does not tell Jews to cheat anyone."),
+        needs=(("talmud",), ("cheat", "steal", "deceiv", "rape", "rob", "lie to", "animals", "cattle",
+                             "beasts", "slaves", "subhuman")),
+    ),
+    Rule(
         "replacement_conspiracy", "identity_attack", WEIGHT_SEVERE,
         _rx(r"\bgreat replacement\b|\bwhite genocide\b|\bkalergi plan\b"
             r"|\b(?:want|plan|plot|trying|try|going|scheme)\w* to replace (?:us|white\w*|our people)\b"
@@ -421,11 +710,12 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"a disease|a cancer|a plague|a virus|an infestation|scum|filth|filthy|dirty|"
             r"disgusting|inferior|an abomination|abominations|degenerates?|freaks|perverts|"
             r"trash|garbage|worthless|useless|evil|terrorists|rapists|paedophiles|pedophiles|"
-            r"thieves|criminals|not (?:even )?human)\b"),
+            r"thieves|criminals|groomers|predators|invaders|a fifth column|not (?:even )?human)\b"),
         "Dehumanising or wholesale-vilifying statements about a whole group.",
         ("Immigrants are nothing but vermin.", "Jews are parasites.",
          "These people are not even human.", "Muslim men are all rapists.",
-         "I'm not saying Muslims are scum, but look at the facts."),
+         "I'm not saying Muslims are scum, but look at the facts.",
+         "Muslims are a fifth column inside Europe.", "Gay men are predators."),
         ("Saying that immigrants are vermin is bigoted nonsense.", "Rats are rodents.",
          "Immigrants are not criminals.", "Refugees are never the problem.",
          "I never said that immigrants are vermin.", "Nobody here thinks refugees are criminals."),
@@ -435,7 +725,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
                              "disgusting", "inferior", "abomination", "degenerate", "freaks",
                              "perverts", "trash", "garbage", "worthless", "useless", "evil",
                              "terrorists", "rapists", "paedophiles", "pedophiles", "thieves",
-                             "criminals")),
+                             "criminals", "groomers", "predators", "invaders", "fifth column")),
     ),
     Rule(
         "threat_group", "threat", WEIGHT_SEVERE,
@@ -551,9 +841,11 @@ class CuePatterns:
     judged_here: re.Pattern[str]
     judged_near: re.Pattern[str]
     endorsed: re.Pattern[str]
+    named_code: re.Pattern[str]
 
 
-ORIGINAL_CUES = CuePatterns(COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE, JUDGED_NEAR, ENDORSED)
+ORIGINAL_CUES = CuePatterns(COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE, JUDGED_NEAR, ENDORSED,
+                            NAMED_CODE)
 """The patterns as written, for the text as it came."""
 
 
@@ -565,7 +857,7 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 LOWERCASE_CUES = CuePatterns(*map(_twin, (COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE,
-                                          JUDGED_NEAR, ENDORSED)))
+                                          JUDGED_NEAR, ENDORSED, NAMED_CODE)))
 """The same patterns without ``re.IGNORECASE``, for the text lowercased once: with the flag
 ``re`` cannot skip an alternative on its first character, and these long alternations were
 most of a comment's rule time (0.13 ms of COUNTER_SPEECH alone on 700 characters, 0.03
@@ -693,10 +985,18 @@ def endorses(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
     return any(map(lowered.__contains__, ENDORSE_HINTS)) and cues.endorsed.search(text) is not None
 
 
+def has_cue(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
+    """True when the text holds a counter-speech cue (COUNTER_SPEECH or NAMED_CODE)."""
+    if cues.counter.search(text) is not None:
+        return True
+    lowered = _lowered(text, cues)
+    return any(map(lowered.__contains__, NAMED_CODE_HINTS)) and cues.named_code.search(text) is not None
+
+
 def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -> list[bool]:
     """Which sentences rebut, report or deny a claim rather than assert it.
 
-    A sentence is counter-speech when it holds a cue (COUNTER_SPEECH), or when it reports
+    A sentence is counter-speech when it holds a cue (COUNTER_SPEECH, NAMED_CODE), or when it reports
     someone's claim (REPORTED) and the claim is judged in it or in the sentence before or
     after, and none of them agrees with it (ENDORSED). Hedges are removed first.
 
@@ -706,7 +1006,7 @@ def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -
     [False, False]
     """
     texts = [strip_hedges(s, cues) for s in sentences]
-    flags = [cues.counter.search(t) is not None for t in texts]
+    flags = [has_cue(t, cues) for t in texts]
     for i, text in enumerate(texts):
         if flags[i] or not reports_claim(text, cues):
             continue
@@ -771,7 +1071,7 @@ def whole_text_cues(text: str) -> tuple[bool, bool]:
     """
     view, cues = cue_view(text)
     stripped = strip_hedges(view, cues)
-    return cues.counter.search(stripped) is not None, reports_claim(stripped, cues)
+    return has_cue(stripped, cues), reports_claim(stripped, cues)
 
 
 def unguarded_tail(sentence: str) -> str | None:
