@@ -138,21 +138,21 @@ as for thirty, so the comments of a chunk of pages are scored together. A hook o
 prepares; the stage's result on a document never depends on the rest of the chunk."""
 
 
-def run_stages(doc: Document, config: Config, stages: tuple[Stage, ...] = STAGES) -> Document:
-    for stage in stages:
+def run_stages(doc: Document, config: Config, stages: tuple[Stage, ...] | None = None) -> Document:
+    for stage in STAGES if stages is None else stages:
         doc = stage(doc, config)
     return doc
 
 
 def run_stages_many(docs: Sequence[Document], config: Config,
-                    stages: tuple[Stage, ...] = STAGES) -> list[Document | Exception]:
+                    stages: tuple[Stage, ...] | None = None) -> list[Document | Exception]:
     """:func:`run_stages` on each document, one stage at a time over all of them.
 
     Each position holds the finished document, or the error that stopped it:
     one failing page never stops the others.
     """
     done: list[Document | Exception] = list(docs)
-    for stage in stages:
+    for stage in STAGES if stages is None else stages:
         live = [doc for doc in done if isinstance(doc, Document)]
         hook = CHUNK_HOOKS.get(stage)
         if hook is not None and len(live) > 1:

@@ -25,9 +25,12 @@ heartbeat-thread join (up to 1 s, printed as the empty run with heartbeats).
     .venv/bin/python scripts/bench.py            # 2,000 documents, median of 3 runs
     .venv/bin/python scripts/bench.py --n 10000 --repeat 1  # memory must not grow with N
     .venv/bin/python scripts/bench.py --profile  # where (a) spends its time
+    .venv/bin/python scripts/bench.py --stage-cost split_comment_threads  # what one stage adds
 
 Targets on 2 cores (issue 3): (a) >= 100 docs/s; (b) >= 1.6 x (a);
-(c) <= 10 % of (b)'s time; peak memory flat in N.
+(c) <= 10 % of (b)'s time; peak memory flat in N. Issue 4: the comment stage
+adds < 10 % to the rest of the pipeline (``--stage-cost``: (a) is also run
+without the stage, interleaved, and the CPU time of the two is compared).
 """
 
 from __future__ import annotations
@@ -206,10 +209,20 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, value
 
 
-def phase_batch(raw: Path, clean: Path, batch_size: int | None) -> dict[str, Any]:
-    """(a): every batch through process_batch, one after the other, in this process."""
+def phase_batch(raw: Path, clean: Path, batch_size: int | None, without: str | None = None) -> dict[str, Any]:
+    """(a): every batch through process_batch, one after the other, in this process.
+
+    ``without`` names a stage to leave out (``--stage-cost``): what the pipeline costs without it.
+    """
+    import pipeline.stages
     from pipeline.batch import process_batch
     from pipeline.runner import plan_batches
+
+    if without:
+        names = [stage.__name__ for stage in pipeline.stages.STAGES]
+        if without not in names:
+            raise SystemExit(f"--stage-cost: no stage {without!r}; the stages are {', '.join(names)}")
+        pipeline.stages.STAGES = tuple(s for s in pipeline.stages.STAGES if s.__name__ != without)
 
     def work() -> tuple[int, int]:
         pages = records = 0
@@ -220,9 +233,12 @@ def phase_batch(raw: Path, clean: Path, batch_size: int | None) -> dict[str, Any
         return pages, records
 
     with PeakRss() as rss:
+        started = time.process_time()
         seconds, (pages, records) = timed(work)
+        own_cpu = time.process_time() - started
     # Rates count input pages in every phase; appended articles make more records than pages.
-    return {"seconds": seconds, "docs": pages, "records": records, "peak_rss": rss.peak, "cpu": rss.cpu_seconds}
+    return {"seconds": seconds, "docs": pages, "records": records, "peak_rss": rss.peak, "cpu": rss.cpu_seconds,
+            "own_cpu": own_cpu}
 
 
 def phase_flows(raw: Path, clean: Path, batch_size: int | None, workers: int | None) -> dict[str, Any]:
@@ -381,6 +397,23 @@ def report(n: int, total_bytes: int, a: dict[str, Any], flows: dict[str, Any]) -
            f"   target <= {TARGETS['c_over_b']:.0%}")
 
 
+def stage_cost_report(stage: str, with_runs: list[dict[str, Any]],
+                      without_runs: list[dict[str, Any]]) -> Iterator[str]:
+    """What one stage adds to the rest of the pipeline, in CPU seconds of (a), run by run.
+
+    CPU rather than wall time: both are one process, and CPU time is less moved by other
+    work on the machine. The share is the median of the per-run ratios.
+    """
+    pairs = list(zip(with_runs, without_runs, strict=True))
+    shares = [100 * (w["own_cpu"] - wo["own_cpu"]) / wo["own_cpu"] for w, wo in pairs]
+    added = statistics.median(w["own_cpu"] - wo["own_cpu"] for w, wo in pairs)
+    pages = with_runs[0]["docs"]
+    yield ""
+    yield (f"{stage}: adds {statistics.median(shares):.1f} % to the rest of (a) "
+           f"({1000 * added / pages:.2f} ms of CPU a page); every run: "
+           + " / ".join(f"{share:.1f} %" for share in shares))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -395,7 +428,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="profile (a) instead of timing")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each phase; the median counts (default 3)")
+    parser.add_argument("--stage-cost", metavar="STAGE",
+                        help="also run (a) without this stage (e.g. split_comment_threads) and report "
+                             "how much the stage adds to the rest of the pipeline")
     parser.add_argument("--phase", choices=["batch", "flows"], help=argparse.SUPPRESS)
+    parser.add_argument("--without", help=argparse.SUPPRESS)
     parser.add_argument("--run", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -406,7 +443,8 @@ def main(argv: list[str] | None = None) -> int:
         assert Path(pipeline.__file__).parent == args.dir / "code" / "pipeline", pipeline.__file__
         raw = args.dir / "raw"
         if args.phase == "batch":
-            result = phase_batch(raw, args.dir / f"clean-a{args.run}", args.batch_size)
+            clean = args.dir / f"clean-a{args.run}{'-without' if args.without else ''}"
+            result = phase_batch(raw, clean, args.batch_size, args.without)
         else:
             result = phase_flows(raw, args.dir / f"clean-b{args.run}", args.batch_size, args.workers)
         print(json.dumps(result))
@@ -424,16 +462,24 @@ def main(argv: list[str] | None = None) -> int:
     code = snapshot_code(work)
     workers = ["--workers", str(args.workers)] if args.workers else []
     a_runs: list[dict[str, Any]] = []
+    without_runs: list[dict[str, Any]] = []
     flow_runs: list[dict[str, Any]] = []
     for run in range(args.repeat):  # interleaved, so a slow spell of the machine hits both
         print(f"run {run + 1}/{args.repeat}: (a) batch function in one process ...", flush=True)
         a_runs.append(run_phase(["--phase", "batch", "--run", str(run), *common], code))
+        if args.stage_cost:
+            print(f"run {run + 1}/{args.repeat}: (a) without {args.stage_cost} ...", flush=True)
+            without_runs.append(run_phase(["--phase", "batch", "--run", str(run), "--without",
+                                           args.stage_cost, *common], code))
         print(f"run {run + 1}/{args.repeat}: (b) and (c) flow on all cores, twice ...", flush=True)
         flow_runs.append(run_phase(["--phase", "flows", "--run", str(run), *common, *workers], code))
     a, flows = median_runs(a_runs, flow_runs)
     print()
     for line in report(args.n, total, a, flows):
         print(line)
+    if without_runs:
+        for line in stage_cost_report(args.stage_cost, a_runs, without_runs):
+            print(line)
     if not args.keep:
         import shutil
 
