@@ -212,11 +212,31 @@ def test_needs_precheck_never_hides_a_match(rule: Rule) -> None:
     assert missed == []
 
 
+OBFUSCATED = ["you f*ggots", "K*KES!", "n1gg3rs", "a n i g g e r", "k.i.k.e", "sand n*ggers",
+              "f***ing", "f*cking", "d*ke", "n*****", "*igger", "covid19 2019 4x4", "u s a",
+              "sp#cs and r3t@rds", "f@g!", "the n-word"]
+
+
 def test_lexicon_lookup_agrees_with_find_term() -> None:
     for table in ("slurs.txt", "profanity.txt"):
         terms = load_terms(table)
-        for text in EXAMPLE_TEXTS + ["Filthy kikes!", "bull-shits", "Scunthorpe"]:
-            assert has_term(text, table) == (find_term(text, terms) is not None), text
+        for text in EXAMPLE_TEXTS + OBFUSCATED + ["Filthy kikes!", "bull-shits", "Scunthorpe"]:
+            for decode in (False, True):
+                assert has_term(text, table, decode) == (find_term(text, terms, decode) is not None), (
+                    text, decode)
+
+
+@pytest.mark.parametrize(("text", "slur"), [
+    ("you f*ggots", True), ("K*KES!", True), ("n1gg3rs", True), ("a n i g g e r", True),
+    ("k.i.k.e", True), ("sand n*ggers", True), ("sp#cs and r3t@rds", True),
+    ("f***ing", False), ("f*cking", False), ("d*ke", False), ("n*****", False), ("*igger", False),
+    ("covid19 2019 4x4", False), ("u s a", False), ("the n-word", False)])
+def test_masked_and_digit_spelt_slurs_are_decoded_but_profanity_is_not(text: str, slur: bool) -> None:
+    """A mask stands for one letter; too few visible letters, a first-letter mask, a fit with a
+    swear word ("f***ing": "fucking", not "fagging") or a dropped homonym ("d*ke") decode to nothing."""
+    assert has_term(text, "slurs.txt", decode=True) is slur
+    # The table itself spells a few with digits ("n1gg3r", "r3t@rd"); a mask it never has.
+    assert has_term(text, "slurs.txt") is (text in {"n1gg3rs", "sp#cs and r3t@rds"})
 
 
 def test_case_folding_letters_skip_the_precheck() -> None:

@@ -801,16 +801,27 @@ class LexiconRule:
     positives: tuple[str, ...]
     negatives: tuple[str, ...]
     guarded: bool = False
+    decode: bool = False
+    """Also look up words written with masks, digits or spaces ("f*ggot", "n1gger",
+    "k i k e"): see :func:`decode_obfuscation`."""
 
 
 LEXICON_RULES: tuple[LexiconRule, ...] = (
     LexiconRule(
         "slur_lexicon", "slur", WEIGHT_SEVERE, "slurs.txt",
-        "Identity slurs from the surge-ai and dsojevic lexicons (see data/slurs.txt header).",
-        ("Get out of here, you filthy kike.", "those ragheads again"),
+        "Identity slurs from the surge-ai and dsojevic lexicons (see data/slurs.txt header), "
+        "also when masked ('f*ggot', 'sp#c'), spelt with digits ('n1gg3r') or spaced out.",
+        ("Get out of here, you filthy kike.", "those ragheads again",
+         "Go back where you came from, you f*ggot.", "Typical k*ke lies again.",
+         "Another n1gg3r on the news.", "nobody wants a n i g g e r next door",
+         "Hire another sp#c, why not.", "those sand n*ggers again"),
         ("They are building a new dyke near the beach.", "The Jewish community met on Sunday.",
-         "It is not okay to call people kikes.", "Stop calling them ragheads, it's vile."),
+         "It is not okay to call people kikes.", "Stop calling them ragheads, it's vile.",
+         "That was a f***ing brilliant goal.", "What the f*ck is this?", "a new d*ke by the sea",
+         "Level k1 took me 3 tries in my 4x4.", "n***** is how the paper printed it",
+         "The U S A won gold.", "It is not okay to call people k*kes."),
         guarded=True,
+        decode=True,
     ),
     LexiconRule(
         "profanity_lexicon", "profanity", WEIGHT_PROFANITY, "profanity.txt",
@@ -903,14 +914,21 @@ def tokenise(text: str) -> list[str]:
     return TOKEN.findall(text.lower().replace("-", " "))
 
 
-def find_term(text: str, terms: frozenset[str]) -> str | None:
-    """Return the first 1-3 word term of ``terms`` in ``text`` (plural ``s`` allowed)."""
-    tokens = tokenise(text)
-    for size in (1, 2, 3):
-        for i in range(len(tokens) - size + 1):
-            gram = " ".join(tokens[i : i + size])
-            if gram in terms or (gram.endswith("s") and gram[:-1] in terms):
-                return gram
+def find_term(text: str, terms: frozenset[str], decode: bool = False) -> str | None:
+    """Return the first 1-3 word term of ``terms`` in ``text`` (plural ``s`` allowed); with
+    ``decode``, also in :func:`decode_obfuscation` of the text (the definition of has_term)."""
+    forms = [text]
+    if decode:
+        decoded = decode_obfuscation(text, terms)
+        if decoded is not None:
+            forms.append(decoded)
+    for form in forms:
+        tokens = tokenise(form)
+        for size in (1, 2, 3):
+            for i in range(len(tokens) - size + 1):
+                gram = " ".join(tokens[i : i + size])
+                if gram in terms or (gram.endswith("s") and gram[:-1] in terms):
+                    return gram
     return None
 
 
@@ -930,16 +948,28 @@ def multiword_starts(table: str) -> frozenset[str]:
     return frozenset(term.split(" ")[0] for term in load_lookup(table) if " " in term)
 
 
-def has_term(text: str, table: str) -> bool:
-    """``find_term(text, load_terms(table)) is not None``, without trying every n-gram.
+def has_term(text: str, table: str, decode: bool = False) -> bool:
+    """``find_term(text, load_terms(table), decode) is not None``, without trying every n-gram.
 
     Single tokens go through one set test; a two- or three-word n-gram is built only
-    where a token starts a longer term.
+    where a token starts a longer term. The decoded text is only built when the text
+    holds a mask, a digit or a spaced-out word (OBFUSCATION_HINT).
 
     >>> has_term("those ragheads again", "slurs.txt"), has_term("a new dyke", "slurs.txt")
     (True, False)
+    >>> has_term("you f*ggot", "slurs.txt"), has_term("you f*ggot", "slurs.txt", decode=True)
+    (False, True)
     """
-    tokens = text_tokens(text)
+    if tokens_have_term(text_tokens(text), table):
+        return True
+    if not decode or OBFUSCATION_HINT.search(text) is None:
+        return False
+    decoded = decoded_text(text, table)
+    return decoded is not None and tokens_have_term(text_tokens(decoded), table)
+
+
+def tokens_have_term(tokens: tuple[str, ...], table: str) -> bool:
+    """The lookup of :func:`has_term` on tokens already made."""
     lookup = load_lookup(table)
     if not lookup.isdisjoint(tokens):
         return True
@@ -948,6 +978,112 @@ def has_term(text: str, table: str) -> bool:
         return False
     return any(" ".join(tokens[i : i + 2]) in lookup or " ".join(tokens[i : i + 3]) in lookup
                for i, token in enumerate(tokens) if token in starts)
+
+
+MASKS = "*#%_"
+"""Characters that stand for a hidden letter ("f*ggot", "sp#c", "n_gger"). Not "-" (the
+tables write hyphens as spaces) and not "." (a sentence end, and "u.s.a." is spaced)."""
+LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g",
+        "@": "a", "$": "s", "!": "il"}
+"""Digits and signs written for a letter ("n1gg3r", "f@g"), and the letters they can be."""
+OBFUSCATION_HINT = re.compile(r"[*#%_0-9@$!]|(?<![^\W_])\w[ .-]\w[ .-]\w(?![^\W_])")
+"""A mask, a digit or sign for a letter, or three single letters in a row: only then is a
+text decoded at all (digits are common, so the decoding itself stays cheap)."""
+OBFUSCATED_WORD = re.compile(
+    r"(?<![\w*#%@$!])(?=[\w*#%@$!]*[0-9@$!*#%_])[a-z0-9@$][\w*#%@$!]*[a-z0-9@$]"
+    r"|(?<![^\W_])(?P<spaced>(?:[^\W_][ .-]){2,}[^\W_])(?![^\W_])")
+"""In lowercased text: a word holding a mask, digit or sign (its first and last characters
+visible: a trailing "!" is punctuation), or single characters spaced out ("n i g g e r",
+"k.i.k.e"); a plain word is never looked at."""
+MIN_VISIBLE = 2
+"""A masked word needs this many visible letters: "n*****" could be anything."""
+
+
+@cache
+def _decodable(terms: frozenset[str]) -> dict[tuple[int, str], tuple[str, ...]]:
+    """One-word alphabetic terms by (length, first letter): the candidates for a masked word."""
+    index: dict[tuple[int, str], list[str]] = {}
+    for term in terms:
+        if term.isalpha() and term.isascii():
+            index.setdefault((len(term), term[0]), []).append(term)
+    return {key: tuple(sorted(words)) for key, words in index.items()}
+
+
+def _fits(word: str, term: str) -> bool:
+    """Every character of ``word`` can stand for the letter of ``term`` in its place."""
+    return all(c == t or c in MASKS or t in LEET.get(c, "") for c, t in zip(word, term, strict=True))
+
+
+def _candidates(word: str, terms: frozenset[str]) -> list[str]:
+    index = _decodable(terms)
+    firsts = LEET.get(word[0], word[0])
+    return [term for first in firsts for term in index.get((len(word), first), ()) if _fits(word, term)]
+
+
+def decode_word(word: str, terms: frozenset[str]) -> str | None:
+    """The term of ``terms`` that a masked or digit-spelt word stands for.
+
+    None when the word shows fewer than MIN_VISIBLE characters or starts with a mask, or
+    when a masked word could as well be a swear word: "f***ing" fits "fagging" but is
+    "fucking" (the profanity table is the competing vocabulary), so a mask never turns
+    profanity into a slur. Homonyms the slur table dropped ("dyke") stay dropped: only
+    the table's own terms come out.
+
+    >>> slurs = load_terms("slurs.txt")
+    >>> decode_word("f*ggot", slurs), decode_word("n1gg3r", slurs), decode_word("f***ing", slurs)
+    ('faggot', 'nigger', None)
+    """
+    if word[0] in MASKS or sum(c not in MASKS for c in word) < MIN_VISIBLE:
+        return None
+    found = _candidates(word, terms)
+    if not found or (not MASKS_SET.isdisjoint(word) and _candidates(word, load_lookup("profanity.txt"))):
+        return None
+    return found[0]
+
+
+MASKS_SET = frozenset(MASKS)
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def decoded_text(text: str, table: str) -> str | None:
+    """:func:`decode_obfuscation` with the table's terms, remembered per text."""
+    return decode_obfuscation(text, load_lookup(table))
+
+
+def decode_obfuscation(text: str, terms: frozenset[str]) -> str | None:
+    """``text`` lowercased with every obfuscated word that decodes to a term written out,
+    or None when none does. Only the lexicon lookup reads it; the patterns never do.
+
+    >>> decode_obfuscation("Those sand n*ggers again", load_lookup("slurs.txt"))
+    'those sand niggers again'
+    """
+    lowered = text.lower()
+    changed = False
+
+    def written_out(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = match.group()
+        if match.group("spaced") is not None:
+            # One separator after every character; a one-letter word may lead or trail
+            # the run ("a n i g g e r").
+            letters = word[::2]
+            for spelt in (letters, letters[1:], letters[:-1]):
+                term = spelt if spelt in terms else decode_word(spelt, terms)
+                if term is not None:
+                    changed = True
+                    return term
+            return word
+        term = decode_word(word, terms)
+        if term is None and word.endswith("s") and len(word) > 3:
+            stem = decode_word(word[:-1], terms)
+            term = None if stem is None else stem + "s"
+        if term is None:
+            return word
+        changed = True
+        return term
+
+    decoded = OBFUSCATED_WORD.sub(written_out, lowered)
+    return decoded if changed else None
 
 
 def split_sentences(text: str) -> list[str]:
@@ -1133,7 +1269,7 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
         return False
     if isinstance(rule, Rule):
         return could_fire(rule, searched, sentence.lowered(rule.guarded))
-    return has_term(searched, rule.table)
+    return has_term(searched, rule.table, rule.decode)
 
 
 def precheck_text(text: str) -> str | None:
@@ -1159,7 +1295,7 @@ def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) 
     ``lowered`` is :func:`precheck_text` of ``text`` (None: run the pattern regardless).
     """
     if isinstance(rule, LexiconRule):
-        return has_term(text, rule.table)
+        return has_term(text, rule.table, rule.decode)
     if lowered is None:
         return rule.pattern.search(text) is not None
     if not needs_met(rule.needs, lowered):
