@@ -388,13 +388,53 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "holocaust_denial", "identity_attack", WEIGHT_SEVERE,
-        _rx(r"\bholo-?hoax\b|\bholocaust\W+(?:\w+\W+){0,2}?(?:hoax|never happened|industry|lie)\b|"
-            r"\bsix million (?:lie|myth|hoax)\b"),
-        "Holocaust denial.",
-        ("The holocaust never happened, wake up.", "Stop repeating the holohoax."),
+        _rx(r"\bholo-?hoax\b|\bholocaust\W+(?:\w+\W+){0,2}?(?:hoax|never happened|didn't happen|"
+            r"did not happen|industry|lie|fairy ?tales?|swindle)\b|"
+            r"\b(?:6|six) million (?:lie|myth|hoax)\b|\bso-called holocaust\b"
+            r"|\b(?:biggest |greatest )?hoax of the (?:20th|twentieth) century\b"
+            r"|\b(?:6|six)[ -]?million\W+(?:\w+\W+){0,4}?(?:never|somehow never|still never|didn't|"
+            r"did not|doesn't|does not) (?:changes?|changed|goes down|went down|go down|moves?|moved)\b"),
+        "Holocaust denial: the 'hoax' (also as 'the hoax of the 20th century', the title of a "
+        "denial classic), 'the so-called Holocaust', and the arithmetic of deniers ('the camp "
+        "numbers were revised but six million never changes').",
+        ("The holocaust never happened, wake up.", "Stop repeating the holohoax.",
+         "The biggest hoax of the 20th century, and we still pay for it.",
+         "The Auschwitz figure got revised down by millions, but the six million never changes.",
+         "Another documentary about the so-called Holocaust."),
         ("The Holocaust museum opened a new exhibition.",
-         "Denying the Holocaust is antisemitic and false."),
-        needs=(("holo", "six million"),),
+         "Denying the Holocaust is antisemitic and false.",
+         "Holocaust deniers call it a hoax; the Nazis' own records prove them wrong.",
+         "Six million Jews were murdered; my grandmother's family were among them.",
+         "The moon landing was the biggest hoax of all time, my uncle says."),
+        needs=(("holo", "million", "hoax of the"),),
+    ),
+    Rule(
+        "holocaust_mockery", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\b(?:6|six)[ -]?(?:million|mil|gorillion)\b\W{0,3}(?:lol|lmao|lmfao|rofl|kek|haha\w*|"
+            r"yeah right|sure thing|my ass|allegedly|supposedly)\b"
+            r"|\b(?:room|space|a place|a spot|enough space)\s+in\s+the\s+ovens\b"
+            r"|\b(?:room|space)\s+in\s+the\s+oven\s+for\s+(?:the rest of |all of |more of |a few more of )?"
+            r"(?:them|you|those|these|him|her|the rest|your (?:kind|people|tribe|lot))\b"
+            r"|\b(?:showers?|ovens?)\b[^.!?\n]{0,60}?\b(?:turn on|switch on|turn up|pump in|"
+            r"release|drop in|pour in)\b[^.!?\n]{0,20}?\b(?:the )?(?:gas|zyklon)\b"
+            r"|\bgas(?:sing)? (?:is|was|'s) (?:cheaper|faster|more efficient|quicker) than "
+            r"(?:bullets|ammo|ammunition|rope)\b"
+            r"|\b(?:time for|need|needs|bring out|bring on|fire up|turn on|get the)(?: some| the| a little)? "
+            r"zyklon\b"),
+        "Jokes about the murder of the Jews: '6 million lol', 'room in the ovens', 'send them to "
+        "the showers and turn on the gas', 'gas is cheaper than bullets'. Kitchens, petrol prices "
+        "and history (Zyklon B named as what it was) are left alone; a plural 'ovens' is the "
+        "crematoria, one oven for the cookies.",
+        ("6 million lol. Sure thing.", "Plenty of room in the ovens for the rest of them.",
+         "Send them all to the showers and turn on the gas.", "Gas is cheaper than bullets.",
+         "Six million, yeah right."),
+        ("There is plenty of room in the oven for two trays of cookies.",
+         "Gas is cheaper this week, so fill up before Friday.",
+         "The SS used Zyklon B in the gas chambers at Auschwitz.",
+         "Six million Jews were murdered in the Holocaust.",
+         "People who make oven jokes about the Holocaust are mocking murdered children.",
+         "The coach sent him to the showers after the red card."),
+        needs=(("million", "mil", "gorillion", "oven", "shower", "gas", "zyklon"),),
     ),
     Rule(
         "christ_killers", "identity_attack", WEIGHT_SEVERE,
@@ -767,6 +807,71 @@ PATTERN_RULES: tuple[Rule, ...] = (
         guarded=False,
         needs=(("kill", "murder", "shoot", "stab", "hang", "behead", "strangle", "rape", "beat",
                 "hunt down", "slit", "kys", "deserve", "ought"),),
+    ),
+    Rule(
+        "threat_veiled", "threat", WEIGHT_SEVERE,
+        _rx(r"\b(?:we|i|they|people|everyone) (?:know|found out|found|have found|know exactly) where "
+            r"(?:you|your (?:\w+ )?(?:kids|children|family|wife|husband|mother|mum|mom|daughter|son)) "
+            r"(?:live|lives|sleep|sleeps|work|works|park|parks|go to school|goes to school|walk|walks)\b"
+            r"|\b(?:we|i|they) (?:have|got|know|found) your (?:home )?address\b"
+            r"|\bbullets? (?:in|into|through|between|with your name on it)(?: the eyes of)? "
+            r"(?:you\b|your|his head|her head|the writer|the author|this (?:writer|author|journalist|"
+            r"reporter|hack|traitor))"
+            r"|\bcheck(?:ing)? under your (?:car|vehicle|van|truck)\b(?! (?:seats?|mats?|bonnet|hood)\b)"
+            r"|\b(?:you'll|you will|you're going to|you are going to|you're gonna|you'd soon|you'll soon) "
+            r"(?:find out|see|learn|know|discover) what happens to (?:traitors|snitches|rats|people like you|"
+            r"the likes of you|those who|anyone who|journalists|reporters|liars|hacks)\b"
+            r"|\bwatch your back\b(?! (?:on|in|at|when|while|if|against|for|during|out there|and stay)\b)"
+            r"|\byour days are numbered\b|\byou(?:'re| are) a dead (?:man|woman)\b"
+            r"|\bsleep with one eye open\b|\b(?:we're|we are) coming for you\b"
+            r"|\b(?:shame|pity) if something (?:happened|were to happen|was to happen|happens) to (?:you|your)\b"),
+        "Veiled threats to a writer or commenter: 'we know where you live', 'a bullet in you', "
+        "'check under your car', 'you'll find out what happens to traitors', 'watch your back'. "
+        "Advice ('watch your back on the left flank', 'check under your car seats') is left "
+        "alone; a news report or rebuttal that quotes the threat is counter-speech (guarded).",
+        ("We know where you live, and we know which school your kids go to.",
+         "Someone is going to put a bullet in you one of these days.",
+         "Better check under your car before you drive to work tomorrow.",
+         "Keep writing this and you'll find out what happens to traitors.",
+         "Watch your back, hack.", "Your days are numbered.",
+         "Would be a shame if something happened to your family."),
+        ("Watch your back on the left flank, their winger is quick.",
+         "He put a bullet into the top corner in the 90th minute.",
+         "Check under your car seats if you lost your phone.",
+         "Police said she received messages saying 'we know where you live'.",
+         "Threatening a journalist with 'we know where you live' is a crime.",
+         "Does anyone know where you can park near the stadium?",
+         "We know where you are going on holiday, you told us."),
+        needs=(("where you", "address", "bullet", "under your", "what happens to", "watch your back",
+                "days are numbered", "dead man", "dead woman", "one eye open", "coming for you",
+                "if something"),),
+    ),
+    Rule(
+        "threat_writer", "threat", WEIGHT_SEVERE,
+        _rx(r"\b(?:someone|somebody|people|we|they|i|anyone|one of us)(?:'d|'m|'s|'re)?\W+(?:[\w']+\W+){0,2}?"
+            r"(?:should|needs? to|ought to|has to|have to|must|will|is going to|are going to|"
+            r"am going to|going to|gonna|love to|want to)\s+(?:\w+\s+)?"
+            r"(?:shoot|kill|hang|stab|lynch|behead|string up|strangle|execute|murder|torch|firebomb|"
+            r"run over|put down) (?:you\b|him\b|her\b|(?:this|that|the|these|those) (?:\w+ )?"
+            r"(?:writers?|authors?|journalists?|reporters?|hacks?|columnists?|editors?|presenters?|"
+            r"traitors?|bitch|clowns?|muppets?)\b)"
+            r"|\b(?:writers?|authors?|journalists?|reporters?|hacks?|columnists?|editors?|presenters?|"
+            r"traitors?|you) (?:should|must|needs? to|deserves? to|ought to|will|is going to|are going to) "
+            r"(?:be )?(?:shot|hanged|hung|strung up|lynched|executed|put down|beaten to death|dragged out "
+            r"and shot|swing|hang)\b"
+            r"|\b(?:shut|silence|take out) (?:you|him|her|(?:this|that|the) (?:\w+ )?(?:writer|author|"
+            r"journalist|reporter|hack|columnist|editor|presenter|traitor|bitch|clown))(?: up)? "
+            r"(?:for good|permanently|once and for all|forever)\b"),
+        "Calls to kill or silence a particular person, usually the writer: 'someone should shoot "
+        "this journalist', 'traitors like him should hang', 'shut this reporter up for good'.",
+        ("Someone should shoot this journalist.", "Somebody needs to shut this reporter up for good.",
+         "This columnist should be hanged for treason.", "I'd love to string up the author."),
+        ("We will beat them on Saturday.", "Someone should shut the door for good.",
+         "The journalist was shot in 2018, police said.",
+         "Saying someone should shoot this journalist is incitement, and it was reported."),
+        needs=(("shoot", "kill", "hang", "stab", "lynch", "behead", "string up", "strangle", "execute",
+                "murder", "torch", "firebomb", "run over", "put down", "shot", "hung", "strung up",
+                "beaten to death", "swing", "shut", "silence", "take out"),),
     ),
     Rule(
         "insult_second_person", "insult", WEIGHT_INSULT,
