@@ -61,25 +61,43 @@ GAP = r"[^.!?\n]{0,80}?"
 """Up to 80 characters of the same sentence: the parts of a trope told at length."""
 GROUPS = (
     r"(?:(?:jewish|muslim|black|white|gay|trans|transgender|disabled|autistic|mentally ill|"
-    r"asian|chinese|indian|mexican|arab|african|immigrant|foreign|brown) (?:people|men|women|folks)|"
+    r"asian|chinese|indian|mexican|arab|african|immigrant|foreign|brown|roma|romani|gypsy|somali|"
+    r"afghan|syrian|turkish|hispanic|latino|palestinian|israeli|romanian|nigerian|pakistani|"
+    r"indigenous|native|deaf|blind|handicapped) (?:people|men|women|folks)|"
     r"jews|muslims|moslems|blacks|whites|immigrants|migrants|refugees|women|females|gays|lesbians|"
     r"bisexuals|homosexuals|queers|transgenders|arabs|mexicans|latinos|asians|chinese|indians|"
     r"pakistanis|africans|christians|catholics|hindus|sikhs|zionists|gypsies|roma|foreigners|"
+    r"somalis|nigerians|afghans|syrians|turks|albanians|romanians|kurds|palestinians|israelis|"
+    r"hispanics|aborigines|aboriginals|atheists|mormons|transsexuals|asylum seekers|"
+    r"the disabled|the handicapped|cripples|"
     r"feminists|these people|those people|their kind|your kind|you people)"
 )
 """Plural group nouns (and "these people", "their kind") for the generic dehumanisation and
-violence rules; written from the groups hate speech usually targets, not fitted to a data set."""
+violence rules; written from the groups hate speech usually targets, not fitted to a data set.
+Round nine added nationalities that European comment sections target (Somalis, Afghans,
+Turks, Romanians ...), Roma and disabled people under more names, atheists and Mormons."""
 GROUP_WORDS = (
     "jewish", "muslim", "black", "white", "gay", "trans", "disabled", "autistic", "mentally ill",
     "asian", "chinese", "indian", "mexican", "arab", "african", "immigrant", "foreign", "brown",
     "jews", "moslems", "migrants", "refugees", "women", "females", "lesbians", "bisexuals",
-    "homosexuals", "queers", "latinos", "pakistanis", "christians", "catholics", "hindus", "sikhs",
-    "zionists", "gypsies", "roma", "feminists", "these people", "those people", "their kind",
-    "your kind", "you people",
+    "homosexuals", "queers", "latino", "pakistani", "christians", "catholics", "hindus", "sikhs",
+    "zionists", "gypsies", "gypsy", "roma", "feminists", "these people", "those people", "their kind",
+    "your kind", "you people", "somali", "afghan", "syrian", "turk", "hispanic", "palestinian",
+    "israeli", "nigerian", "indigenous", "native", "deaf", "blind", "handicapped", "albanian",
+    "kurd", "aborigin", "atheist", "mormon", "cripple", "asylum seeker",
 )
 """Every match of GROUPS contains one of these (an adjective of the first line, or a
 plural noun holding one of them, or one of the rest): the pre-check of the rules
 built on GROUPS. Add a word here when GROUPS gets one."""
+IMMIGRATION = (r"(?:immigrants|migrants|refugees|foreigners|asylum seekers|"
+               r"(?:foreign|immigrant) (?:people|men|women|folks))")
+"""The groups of GROUPS named by a legal status: whether they may vote or stay is policy
+talk ("foreigners should not be allowed to vote" is the law in most countries), so the
+exclusion rule only counts them with "all" ("all migrants should be deported")."""
+EXCLUSION = (r"(?:deported|expelled|kicked out|thrown out|sent back|rounded up|locked up|interned|"
+             r"put in camps|segregated|castrated|sterili[sz]ed|banned from \w+|barred from \w+|"
+             r"stripped of (?:their )?(?:citizenship|rights|right to vote|vote))\b")
+"""What an exclusion call wants done to a group, in the passive: 'should be deported'."""
 GROUP_SINGULAR_WORDS = ("jew", "muslim", "moslem", "immigrant", "migrant", "refugee", "woman", "arab",
                         "mexican", "christian", "zionist", "foreigner", "gay", "lesbian", "black",
                         "asian", "african", "indian", "pakistani", "gypsy", "hindu", "sikh")
@@ -174,7 +192,7 @@ HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend")
 REPORTED = guard(re.compile(
     r"\b(?:(?:you|he|she|they|someone|somebody|whoever|anyone|anybody|people|poster|commenter|"
     r"op|guy|uncle|aunt|dad|mother|father|friend|nobody|no one|man|woman|person|crowd|comment|"
-    r"post|tweet|message)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
+    r"post|tweet|message|men|women|many|some|critics|others|folks)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
     r"(?:wrote|write|writes|said|say|says|claim|claims|claimed|post|posts|posted|think|thinks|"
     r"believe|believes|tweeted|call|calls|called|insist|insists|imply|implies|implied|suggest|"
     r"suggests|suggested|spread|spreads|repeat|repeats|keep saying|keeps saying|want|wants|"
@@ -195,7 +213,8 @@ REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "
                 "friend", "nobody", "no one", "man", "person", "crowd", "comment", "post", "tweet",
                 "message", "saying", "claiming", "posting", "calling", "blaming", "writing",
                 "suggesting", "implying", "spreading", "repeating", "pushing", "wanting", "wishing",
-                "threatening", "joking", "advocating", "cheering", "telling", "read ", "hear ", "see ")
+                "threatening", "joking", "advocating", "cheering", "telling", "read ", "hear ", "see ",
+                "men", "many", "some", "critic", "other", "folk")
 """Every REPORTED match holds one of these (lowercased): the cheap test before the search."""
 JUDGEMENT_WORDS = (
     r"lies?|lying|liars?|myths?|propaganda|smears?|slander\w*|libel|conspirac\w+|ashamed|"
@@ -209,9 +228,11 @@ JUDGEMENT_WORDS = (
     r"disgrace|joke|embarrassment|monster|horrible|disgusting|terrible|vile|sick|awful)\w*|"
     r"belongs? in (?:prison|jail)|(?:is|it's) (?:incitement|a crime|illegal)|get help|seek help|"
     r"grow up|read a book|educate yourself|arrest\w*|charged|convicted|jailed|prosecuted|"
-    r"sentenced|(?:nobody|no one) (?:should|has the right|gets to)"
+    r"sentenced|(?:nobody|no one) (?:should|has the right|gets to)|"
+    r"(?:they|he|she|you|both|all) (?:was|were|are|is) (?:so |dead |completely |totally |simply |plain )?wrong"
 )
-"""Words that judge a reported claim, or its writer ("... you're a disgrace"). Left out: the
+"""Words that judge a reported claim, or its writer ("... you're a disgrace", "they were
+wrong": only with a pronoun, "Jews are wrong" is a claim). Left out: the
 words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the problem"): in
 "you wrote that Jews are disgusting" the word belongs to the claim, not to a judgement of it."""
 JUDGED_HERE = guard(re.compile(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE))
@@ -750,7 +771,9 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"a disease|a cancer|a plague|a virus|an infestation|scum|filth|filthy|dirty|"
             r"disgusting|inferior|an abomination|abominations|degenerates?|freaks|perverts|"
             r"trash|garbage|worthless|useless|evil|terrorists|rapists|paedophiles|pedophiles|"
-            r"thieves|criminals|groomers|predators|invaders|a fifth column|not (?:even )?human)\b"),
+            r"thieves|criminals|groomers|predators|invaders|a fifth column|not (?:even )?human|"
+            r"barbarians|uncivili[sz]ed|mongrels|leeches|bloodsuckers|locusts|an invasion|"
+            r"(?:a |just a )?burden|burdens|goat (?:herders|fuckers|shaggers|humpers))\b"),
         "Dehumanising or wholesale-vilifying statements about a whole group.",
         ("Immigrants are nothing but vermin.", "Jews are parasites.",
          "These people are not even human.", "Muslim men are all rapists.",
@@ -765,7 +788,71 @@ PATTERN_RULES: tuple[Rule, ...] = (
                              "disgusting", "inferior", "abomination", "degenerate", "freaks",
                              "perverts", "trash", "garbage", "worthless", "useless", "evil",
                              "terrorists", "rapists", "paedophiles", "pedophiles", "thieves",
-                             "criminals", "groomers", "predators", "invaders", "fifth column")),
+                             "criminals", "groomers", "predators", "invaders", "fifth column",
+                             "barbarians", "uncivili", "mongrels", "leeches", "bloodsuckers",
+                             "locusts", "invasion", "burden", "goat")),
+    ),
+    Rule(
+        "group_labelled", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b(?:subhumans?|sub-human|savage|feral|filthy|dirty|stinking|smelly|inbred|parasitic|"
+            rf"verminous|diseased|degenerate|mongrel|uncivili[sz]ed|barbaric|thieving|greedy|lazy)\s+{GROUPS}\b"
+            r"|\b(?:these|those|you|bunch of|dirty|filthy|stinking|illiterate|inbred|backward|primitive|"
+            r"bloody) (?:goat|camel|sheep) herders?\b"
+            r"|\b(?:goat|camel|sheep) (?:shaggers?|humpers?|fuckers?|f\*ckers?|botherers?)\b"),
+        "A dehumanising label stuck on a group as an adjective ('the subhuman Roma', 'filthy "
+        "Muslims', 'thieving gypsies'), and the labels that stand for a group on their own "
+        "('those goat herders', 'camel humpers'). group_dehumanised has the same words as a "
+        "predicate ('X are savages').",
+        ("The subhuman Roma have set up camp by the river again.", "Filthy immigrants everywhere.",
+         "Those goat herders have no place in a civilised country.",
+         "Lazy Mexicans took the afternoon off again.", "Bunch of camel humpers."),
+        ("The goat herders bring their flocks down from the Alps in October.",
+         "The myth of lazy Mexicans is a racist stereotype.",
+         "Dirty jobs are done by migrants for little pay.",
+         "Calling Roma savages is exactly the racism this article describes."),
+        needs=(("subhuman", "sub-human", "savage", "feral", "filthy", "dirty", "stinking", "smelly",
+                "inbred", "parasitic", "verminous", "diseased", "degenerate", "mongrel", "uncivili",
+                "barbaric", "thieving", "greedy", "lazy", "herder", "shagger", "humper", "fucker",
+                "f*cker", "botherer"),),
+    ),
+    Rule(
+        "group_excluded", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"(?!{IMMIGRATION})\b{GROUPS}\s+(?:should|must|need to|needs to|ought to|have to)\s+"
+            rf"(?:all\s+)?(?:be\s+)?{EXCLUSION}"
+            rf"|\b(?:all|all of the|all the|every one of the|every single one of the|every last one of the)"
+            rf"\s+{GROUPS}\s+(?:should|must|need to|needs to|ought to|have to)\s+(?:be\s+)?{EXCLUSION}"
+            rf"|\b{GROUPS}\s+(?:should|must|need to|ought to)\s+all\s+be\s+{EXCLUSION}"
+            rf"|\bevery\s+(?:last\s+|single\s+)?{GROUP_SINGULAR}\s+(?:should|must|needs? to|ought to)\s+"
+            rf"(?:be\s+)?{EXCLUSION}"
+            rf"|(?!{IMMIGRATION})\b{GROUPS}\s+(?:should(?: not|n't)|must(?: not|n't)|ought not to)\s+"
+            r"(?:ever\s+|even\s+)?be\s+allowed\s+(?:to\s+)?(?:vote|drive|work|marry|teach|breed|reproduce|"
+            r"have (?:kids|children|babies)|own|hold|run for|serve|live|exist|speak|enter|adopt|study|"
+            r"go to school|leave the house|out|in (?:public|our country|this country|europe))\b"
+            rf"|(?<!not )(?<!never )(?<!n't )(?<!to )\b(?:sterili[sz]e|castrate|round up|get rid of|"
+            r"kick out|throw out|expel)\s+(?:all\s+(?:the\s+|of\s+the\s+|of\s+)?|every\s+(?:last\s+|"
+            rf"single\s+)?(?:one\s+of\s+(?:the\s+|these\s+|those\s+)?)?|the\s+|those\s+|these\s+)?{GROUPS}\b"
+            rf"|\b(?:giving|letting|allowing) {GROUPS} (?:the )?(?:right to )?vote\W+(?:\w+\W+){{0,2}}?"
+            r"(?:was|is|has been) (?:a )?(?:huge |big |terrible |massive |grave )?mistake\b"),
+        "Exclusion of a whole group: deport, sterilise or lock them up, bar them from voting, "
+        "working or marrying ('women shouldn't be allowed to vote', 'every last Muslim should be "
+        "deported'). Groups named by a legal status (IMMIGRATION) count only with 'all': "
+        "deportation and non-citizens' votes are policy talk; 'illegal immigrants should be "
+        "deported' is not matched. A negated verb is no call ('we should not expel Roma').",
+        ("Women shouldn't be allowed to vote, they think with their feelings.",
+         "Every last Muslim should be deported, no exceptions.",
+         "All migrants should be deported.", "Roma should be rounded up and expelled.",
+         "Gays should not be allowed to marry or adopt.", "Get rid of the Muslims.",
+         "Giving women the vote was a huge mistake.", "Disabled people should all be locked up."),
+        ("Illegal immigrants should be deported, the minister said.",
+         "Foreigners should not be allowed to vote in national elections.",
+         "We must never expel Roma families in winter.",
+         "In 1910 plenty of men said women shouldn't be allowed to vote, and they were wrong.",
+         "Women should be allowed to vote, and now they are.",
+         "The order to round up the Jews of Paris came in July 1942."),
+        needs=((*GROUP_WORDS, *GROUP_SINGULAR_WORDS),
+               ("deport", "expel", "kicked out", "thrown out", "sent back", "round", "locked up",
+                "interned", "camps", "segregat", "castrat", "sterili", "banned from", "barred from",
+                "stripped of", "allowed", "kick out", "throw out", "get rid of", "vote")),
     ),
     Rule(
         "threat_group", "threat", WEIGHT_SEVERE,
