@@ -96,6 +96,23 @@ CODED_PROBE_KNOWN_MISSES = {
     "coded_rebut_anyone_who_says_hitler_was_right": "'was right' in the reported claim reads as "
                                               "agreement (ENDORSED), so 'banned' does not count",
 }
+PROBES9 = json.loads((TEST_DATA / "toxicity_probes_round9.json").read_text("utf-8"))
+"""Round nine: 42 lines (r9_*: obfuscated slurs, threats to one person, Holocaust mockery,
+group exclusion, and their lookalikes and rebuttals) written before the rules and tuned on
+(not blind: before 6/20 hateful caught, 0/22 others flagged; after 20/20, 0/22), and 30 lines
+(r9late_*) written after the rules and committed before their first scoring (hateful 5/15
+caught before the rules, 9/15 after; 0/15 others flagged both times)."""
+PROBES9_KNOWN_MISSES = {
+    "r9late_hate_people_like_you_end_up": "veiled threat with no phrase a rule knows; model 0.20",
+    "r9late_hate_keep_it_up_sweetheart_and": "'see what happens to you' is not 'find out what "
+                                             "happens to traitors'; model 0.18",
+    "r9late_hate_a_few_more_articles_like": "'pay you a visit' (as b5_hate_threat_journalist); model 0.15",
+    "r9late_hate_the_holocaust_is_the_most": "'the most profitable lie' is four words after "
+                                             "'Holocaust'; the denial rule allows two",
+    "r9late_hate_anne_frank_s_diary_was": "the ballpoint-pen myth about Anne Frank; no rule",
+    "r9late_hate_shame_they_didn_t_finish": "approval of the Holocaust without a name; no rule",
+}
+"""Left as first scored, so the late lines keep telling something."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
 
 
@@ -248,7 +265,7 @@ def test_case_folding_letters_skip_the_precheck() -> None:
 
 def test_counter_speech_search_over_the_text_matches_the_one_per_sentence() -> None:
     texts = EXAMPLE_TEXTS + [str(c["text"]) for c in REBUTTALS + BLIND + BLIND5 + BLIND6
-                             + CODED_PROBES] + [
+                             + CODED_PROBES + PROBES9] + [
         "It is a myth.\nJews control the banks.", "Not\ntrue. Fine.",
         "He said Jews are rats.\nVile.", "He said Jews are rats. He is right. Vile."]
     for text in texts:
@@ -290,6 +307,12 @@ def test_fourth_blind_set_verdicts(case: dict[str, object]) -> None:
 
 @pytest.mark.parametrize("case", verdict_cases(CODED_PROBES, CODED_PROBE_KNOWN_MISSES))
 def test_coded_antisemitism_probes(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
+@pytest.mark.parametrize("case", verdict_cases(PROBES9, PROBES9_KNOWN_MISSES))
+def test_round_nine_probes(case: dict[str, object]) -> None:
     (result,) = score_texts([str(case["text"])])
     assert result.toxic is case["toxic"], (case["comment"], result)
 
@@ -446,7 +469,7 @@ def comparison_texts() -> list[str]:
     import csv
 
     texts = (EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND + BLIND5 + BLIND6
-                              + CODED_PROBES] + EDGE_TEXTS)
+                              + CODED_PROBES + PROBES9] + EDGE_TEXTS)
     synthetic = (MODEL_DATA / "synthetic.jsonl").read_text(encoding="utf-8").splitlines()
     texts += [json.loads(line)["text"] for line in synthetic if line]
     sources = (("hatecheck/test_suite_cases.csv", "test_case", ","),
