@@ -439,9 +439,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "holocaust_mockery", "identity_attack", WEIGHT_SEVERE,
         _rx(r"\b(?:6|six)[ -]?(?:million|mil|gorillion)\b\W{0,3}(?:lol|lmao|lmfao|rofl|kek|haha\w*|"
             r"yeah right|sure thing|my ass|allegedly|supposedly)\b"
-            r"|\b(?:room|space|a place|a spot|enough space)\s+in\s+the\s+ovens\b"
-            r"|\b(?:room|space)\s+in\s+the\s+oven\s+for\s+(?:the rest of |all of |more of |a few more of )?"
-            r"(?:them|you|those|these|him|her|the rest|your (?:kind|people|tribe|lot))\b"
+            r"|\b(?:room|space|a place|a spot)\s+in\s+the\s+ovens?\s+for\s+(?:the rest of |all of |"
+            r"more of |a few more of )?(?:them|you|those|these|him|her|the rest|your (?:kind|people|tribe|lot)|"
+            r"jews|kikes|zionists)\b"
+            r"|\broom\s+in\s+the\s+ovens\s*(?:[.!?]|$)"
             r"|\b(?:showers?|ovens?)\b[^.!?\n]{0,60}?\b(?:turn on|switch on|turn up|pump in|"
             r"release|drop in|pour in)\b[^.!?\n]{0,20}?\b(?:the )?(?:gas|zyklon)\b"
             r"|\bgas(?:sing)? (?:is|was|'s) (?:cheaper|faster|more efficient|quicker) than "
@@ -450,12 +451,13 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"zyklon\b"),
         "Jokes about the murder of the Jews: '6 million lol', 'room in the ovens', 'send them to "
         "the showers and turn on the gas', 'gas is cheaper than bullets'. Kitchens, petrol prices "
-        "and history (Zyklon B named as what it was) are left alone; a plural 'ovens' is the "
-        "crematoria, one oven for the cookies.",
+        "and history (Zyklon B named as what it was) are left alone: room in an oven counts only "
+        "for people ('for the rest of them') or, plural, with nothing after it.",
         ("6 million lol. Sure thing.", "Plenty of room in the ovens for the rest of them.",
          "Send them all to the showers and turn on the gas.", "Gas is cheaper than bullets.",
          "Six million, yeah right."),
         ("There is plenty of room in the oven for two trays of cookies.",
+         "The bakery fires up the ovens at 4am, with room in the ovens for bread.",
          "Gas is cheaper this week, so fill up before Friday.",
          "The SS used Zyklon B in the gas chambers at Auschwitz.",
          "Six million Jews were murdered in the Holocaust.",
@@ -802,7 +804,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
     Rule(
         "group_labelled", "identity_attack", WEIGHT_SEVERE,
         _rx(rf"\b(?:subhumans?|sub-human|savage|feral|filthy|dirty|stinking|smelly|inbred|parasitic|"
-            rf"verminous|diseased|degenerate|mongrel|uncivili[sz]ed|barbaric|thieving|greedy|lazy)\s+{GROUPS}\b"
+            rf"verminous|diseased|degenerate|mongrel|uncivili[sz]ed|barbaric|thieving|greedy|lazy)\s+{GROUPS}"
+            r"(?![\w'\u2019])"
             r"|\b(?:these|those|you|bunch of|dirty|filthy|stinking|illiterate|inbred|backward|primitive|"
             r"bloody) (?:goat|camel|sheep) herders?\b"
             r"|\b(?:goat|camel|sheep) (?:shaggers?|humpers?|fuckers?|f\*ckers?|botherers?)\b"),
@@ -815,7 +818,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Lazy Mexicans took the afternoon off again.", "Bunch of camel humpers."),
         ("The goat herders bring their flocks down from the Alps in October.",
          "The myth of lazy Mexicans is a racist stereotype.",
-         "Dirty jobs are done by migrants for little pay.",
+         "Dirty jobs are done by migrants for little pay.", "She is a savage women's boxer.",
          "Calling Roma savages is exactly the racism this article describes."),
         needs=(("subhuman", "sub-human", "savage", "feral", "filthy", "dirty", "stinking", "smelly",
                 "inbred", "parasitic", "verminous", "diseased", "degenerate", "mongrel", "uncivili",
@@ -913,6 +916,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"(?:you\b|your|his head|her head|the writer|the author|this (?:writer|author|journalist|"
             r"reporter|hack|traitor))"
             r"|\bcheck(?:ing)? under your (?:car|vehicle|van|truck)\b(?! (?:seats?|mats?|bonnet|hood)\b)"
+            r"(?! for (?!(?:a |any )?(?:bombs?|explosives?|devices?|surprises?|presents?)\b))"
             r"|\b(?:you'll|you will|you're going to|you are going to|you're gonna|you'd soon|you'll soon) "
             r"(?:find out|see|learn|know|discover) what happens to (?:traitors|snitches|rats|people like you|"
             r"the likes of you|those who|anyone who|journalists|reporters|liars|hacks)\b"
@@ -933,6 +937,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("Watch your back on the left flank, their winger is quick.",
          "He put a bullet into the top corner in the 90th minute.",
          "Check under your car seats if you lost your phone.",
+         "Check under your car for oil leaks before the MOT.",
          "Police said she received messages saying 'we know where you live'.",
          "Threatening a journalist with 'we know where you live' is a crime.",
          "Does anyone know where you can park near the stadium?",
