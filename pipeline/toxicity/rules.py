@@ -782,15 +782,18 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"trash|garbage|worthless|useless|evil|terrorists|rapists|paedophiles|pedophiles|"
             r"thieves|criminals|groomers|predators|invaders|a fifth column|not (?:even )?human|"
             r"barbarians|uncivili[sz]ed|mongrels|leeches|bloodsuckers|locusts|an invasion|"
-            r"(?:a |just a )?burden|burdens|goat (?:herders|fuckers|shaggers|humpers))\b"),
+            r"(?:a |just a )?burden(?! on (?:the )?(?:nhs|taxpayers?|welfare|system|economy|budget|state|"
+            r"services|schools|hospitals))|burdens|goat (?:herders|fuckers|shaggers|humpers))\b"),
         "Dehumanising or wholesale-vilifying statements about a whole group.",
         ("Immigrants are nothing but vermin.", "Jews are parasites.",
          "These people are not even human.", "Muslim men are all rapists.",
          "I'm not saying Muslims are scum, but look at the facts.",
-         "Muslims are a fifth column inside Europe.", "Gay men are predators."),
+         "Muslims are a fifth column inside Europe.", "Gay men are predators.",
+         "Disabled people are a burden.", "Roma are goat herders and thieves."),
         ("Saying that immigrants are vermin is bigoted nonsense.", "Rats are rodents.",
          "Immigrants are not criminals.", "Refugees are never the problem.",
-         "I never said that immigrants are vermin.", "Nobody here thinks refugees are criminals."),
+         "I never said that immigrants are vermin.", "Nobody here thinks refugees are criminals.",
+         "Migrants are a burden on the NHS, the report claims."),
         needs=(ANY_GROUP_WORDS, ("vermin", "parasites", "rats", "cockroaches", "human", "animals",
                              "savages", "apes", "monkeys", "pigs", "dogs", "beasts", "disease",
                              "cancer", "plague", "virus", "infestation", "scum", "filth", "dirty",
