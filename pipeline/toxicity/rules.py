@@ -262,7 +262,11 @@ ENDORSE_HINTS = ("right", "spot on", "true", "correct", "fact", "truth", "well s
 """Judgement in the sentence before or after the report ("You wrote that Jews are parasites.
 That is disgusting."): there it can only be about the claim or its writer."""
 
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?!" + r"[Ii](?:'d| would| will|'ll) (?:gladly |happily )?volunteer"
+                            r"|[Ss]ign me up|[Ww]here do [Ii] sign up)|\n+")
+"""Sentence ends, except before a short offer to do what the sentence before wished
+("Someone should teach this hack a lesson. I'd volunteer."): the offer is read with the
+wish it answers (threat_volunteered)."""
 SINGLE_QUOTED_WORD = r"(?:[^'\u2019\s]|(?<=\w)['\u2019](?=\w))+"
 """One word inside single quotes; an apostrophe between letters ("don't") stays inside."""
 QUOTED = guard(re.compile(
@@ -980,6 +984,27 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Someone wrote that this journalist should be hanged; that is incitement."),
         needs=(("shoot", "shot", "kill", "hang", "hung", "stab", "lynch", "string up", "strung up",
                 "execut", "murder", "put down", "shut", "silence", "take out"),),
+    ),
+    Rule(
+        "threat_volunteered", "threat", WEIGHT_SEVERE,
+        _rx(r"\b(?:someone|somebody|people|anyone|one of you)\s+(?:should|needs? to|ought to|has to|must|"
+            r"is going to|needs to)\s+(?:\w+\s+)?(?:teach|shut|slap|punch|hit|beat|smack|knock|deal with|"
+            r"sort out|take care of|hurt|kill|shoot|hang|stab|silence|string up|lynch|run over|bury|"
+            r"break)\s+(?:you|him|her|(?:this|that|the) (?:\w+ )?(?:writer|author|journalist|reporter|"
+            r"hack|columnist|editor|presenter|traitor|clown|idiot|woman|guy|man|girl|bitch))\b"
+            r"[^.!?\n]{0,80}?(?:[.!?]\s+|,\s*|\s+and\s+)(?:i(?:'d| would| will|'ll) (?:gladly |happily )?"
+            r"volunteer|sign me up|where do i sign up)\b"),
+        "A wish that someone would hurt a person, with the writer offering to do it: 'Someone "
+        "should teach this hack a lesson. I'd volunteer.' SENTENCE_SPLIT keeps the offer with "
+        "the wish. A wish to fix a pothole, or to teach the kids chess, is no threat.",
+        ("Someone should teach this hack a lesson. I'd volunteer.",
+         "Somebody needs to slap the author, and I'd gladly volunteer.",
+         "Someone should shut her up. Where do I sign up?"),
+        ("Someone should fix this pothole. I'd volunteer.",
+         "Someone should teach the kids chess, I'd volunteer.",
+         "He wrote that someone should teach the reporter a lesson and he'd volunteer; he was "
+         "charged."),
+        needs=(("volunteer", "sign me up", "sign up"),),
     ),
     Rule(
         "insult_second_person", "insult", WEIGHT_INSULT,
