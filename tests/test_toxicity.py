@@ -96,6 +96,23 @@ CODED_PROBE_KNOWN_MISSES = {
     "coded_rebut_anyone_who_says_hitler_was_right": "'was right' in the reported claim reads as "
                                               "agreement (ENDORSED), so 'banned' does not count",
 }
+PROBES9 = json.loads((TEST_DATA / "toxicity_probes_round9.json").read_text("utf-8"))
+"""Round nine: 42 lines (r9_*: obfuscated slurs, threats to one person, Holocaust mockery,
+group exclusion, and their lookalikes and rebuttals) written before the rules and tuned on
+(not blind: before 6/20 hateful caught, 0/22 others flagged; after 20/20, 0/22), and 30 lines
+(r9late_*) written after the rules and committed before their first scoring (hateful 5/15
+caught before the rules, 9/15 after; 0/15 others flagged both times)."""
+PROBES9_KNOWN_MISSES = {
+    "r9late_hate_people_like_you_end_up": "veiled threat with no phrase a rule knows; model 0.20",
+    "r9late_hate_keep_it_up_sweetheart_and": "'see what happens to you' is not 'find out what "
+                                             "happens to traitors'; model 0.18",
+    "r9late_hate_a_few_more_articles_like": "'pay you a visit' (as b5_hate_threat_journalist); model 0.15",
+    "r9late_hate_the_holocaust_is_the_most": "'the most profitable lie' is four words after "
+                                             "'Holocaust'; the denial rule allows two",
+    "r9late_hate_anne_frank_s_diary_was": "the ballpoint-pen myth about Anne Frank; no rule",
+    "r9late_hate_shame_they_didn_t_finish": "approval of the Holocaust without a name; no rule",
+}
+"""Left as first scored, so the late lines keep telling something."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
 
 
@@ -212,11 +229,31 @@ def test_needs_precheck_never_hides_a_match(rule: Rule) -> None:
     assert missed == []
 
 
+OBFUSCATED = ["you f*ggots", "K*KES!", "n1gg3rs", "a n i g g e r", "k.i.k.e", "sand n*ggers",
+              "f***ing", "f*cking", "d*ke", "n*****", "*igger", "covid19 2019 4x4", "u s a",
+              "sp#cs and r3t@rds", "f@g!", "the n-word"]
+
+
 def test_lexicon_lookup_agrees_with_find_term() -> None:
     for table in ("slurs.txt", "profanity.txt"):
         terms = load_terms(table)
-        for text in EXAMPLE_TEXTS + ["Filthy kikes!", "bull-shits", "Scunthorpe"]:
-            assert has_term(text, table) == (find_term(text, terms) is not None), text
+        for text in EXAMPLE_TEXTS + OBFUSCATED + ["Filthy kikes!", "bull-shits", "Scunthorpe"]:
+            for decode in (False, True):
+                assert has_term(text, table, decode) == (find_term(text, terms, decode) is not None), (
+                    text, decode)
+
+
+@pytest.mark.parametrize(("text", "slur"), [
+    ("you f*ggots", True), ("K*KES!", True), ("n1gg3rs", True), ("a n i g g e r", True),
+    ("k.i.k.e", True), ("sand n*ggers", True), ("sp#cs and r3t@rds", True),
+    ("f***ing", False), ("f*cking", False), ("d*ke", False), ("n*****", False), ("*igger", False),
+    ("covid19 2019 4x4", False), ("u s a", False), ("the n-word", False)])
+def test_masked_and_digit_spelt_slurs_are_decoded_but_profanity_is_not(text: str, slur: bool) -> None:
+    """A mask stands for one letter; too few visible letters, a first-letter mask, a fit with a
+    swear word ("f***ing": "fucking", not "fagging") or a dropped homonym ("d*ke") decode to nothing."""
+    assert has_term(text, "slurs.txt", decode=True) is slur
+    # The table itself spells a few with digits ("n1gg3r", "r3t@rd"); a mask it never has.
+    assert has_term(text, "slurs.txt") is (text in {"n1gg3rs", "sp#cs and r3t@rds"})
 
 
 def test_case_folding_letters_skip_the_precheck() -> None:
@@ -228,7 +265,7 @@ def test_case_folding_letters_skip_the_precheck() -> None:
 
 def test_counter_speech_search_over_the_text_matches_the_one_per_sentence() -> None:
     texts = EXAMPLE_TEXTS + [str(c["text"]) for c in REBUTTALS + BLIND + BLIND5 + BLIND6
-                             + CODED_PROBES] + [
+                             + CODED_PROBES + PROBES9] + [
         "It is a myth.\nJews control the banks.", "Not\ntrue. Fine.",
         "He said Jews are rats.\nVile.", "He said Jews are rats. He is right. Vile."]
     for text in texts:
@@ -270,6 +307,12 @@ def test_fourth_blind_set_verdicts(case: dict[str, object]) -> None:
 
 @pytest.mark.parametrize("case", verdict_cases(CODED_PROBES, CODED_PROBE_KNOWN_MISSES))
 def test_coded_antisemitism_probes(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
+@pytest.mark.parametrize("case", verdict_cases(PROBES9, PROBES9_KNOWN_MISSES))
+def test_round_nine_probes(case: dict[str, object]) -> None:
     (result,) = score_texts([str(case["text"])])
     assert result.toxic is case["toxic"], (case["comment"], result)
 
@@ -426,7 +469,7 @@ def comparison_texts() -> list[str]:
     import csv
 
     texts = (EXAMPLE_TEXTS + [str(c["text"]) for c in CASES + REBUTTALS + BLIND + BLIND5 + BLIND6
-                              + CODED_PROBES] + EDGE_TEXTS)
+                              + CODED_PROBES + PROBES9] + EDGE_TEXTS)
     synthetic = (MODEL_DATA / "synthetic.jsonl").read_text(encoding="utf-8").splitlines()
     texts += [json.loads(line)["text"] for line in synthetic if line]
     sources = (("hatecheck/test_suite_cases.csv", "test_case", ","),
