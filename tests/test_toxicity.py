@@ -273,6 +273,48 @@ def test_counter_speech_search_over_the_text_matches_the_one_per_sentence() -> N
         assert has_counter_speech(text) == (per_sentence or QUOTED.search(text) is not None), text
 
 
+BLIND7 = json.loads((TEST_DATA / "toxicity_blind_round7.json").read_text("utf-8"))
+"""Written by someone who saw neither the rules nor the other sets (25 hateful, 25 rebuttals,
+25 ordinary), committed before it was first scored. First scoring: 12 of 25
+hateful caught, 2 of 25 rebuttals and 0 of 25 ordinary comments flagged. Its misses then shaped
+the brief for the round-nine rules, so it is no longer blind."""
+BLIND7_KNOWN_MISSES = {
+    "b7_hateful_banks_media_families": "missed: score 0.31, no rule fired",
+    "b7_hateful_dual_loyalty_register": "missed: score 0.40, no rule fired",
+    "b7_hateful_oven_joke": "missed: score 0.19, no rule fired",
+    "b7_hateful_landlord_shekels": "missed: score 0.25, no rule fired",
+    "b7_hateful_not_antisemitic_but": "missed: score 0.33, no rule fired",
+    "b7_hateful_blood_libel_gaza": "missed: score 0.29, no rule fired",
+    "b7_hateful_women_kitchen": "missed: score 0.47, no rule fired",
+    "b7_hateful_religion_of_peace_savages": "missed: score 0.35, no rule fired",
+    "b7_rebuttal_flagged_hoax_comment": "rebuttal flagged by holocaust_denial",
+    "b7_rebuttal_holocaust_education": "rebuttal flagged by holocaust_denial",
+}
+
+BLIND8 = json.loads((TEST_DATA / "toxicity_blind_round8.json").read_text("utf-8"))
+"""Written like round seven by someone who saw nothing of the project (30 hateful, 30 rebuttals,
+30 ordinary), committed before the round-nine rules were merged. Scored once before them (17 of 30
+hateful caught, 4 of 30 rebuttals and 0 of 30 ordinary comments flagged) and once after; nothing
+was tuned on it."""
+BLIND8_KNOWN_MISSES = {
+    "b8_hateful_ballpoint_anne_frank": "missed: score 0.10, no rule fired",
+    "b8_hateful_same_surnames_wars": "missed: score 0.41, no rule fired",
+    "b8_hateful_those_people_london": "missed: score 0.28, no rule fired",
+    "b8_hateful_ovens": "missed: score 0.37, no rule fired",
+    "b8_hateful_hitler_right": "missed: score 0.18, no rule fired",
+    "b8_hateful_monkeys_chicago": "missed: score 0.26, no rule fired",
+    "b8_hateful_diversity_sarcasm": "missed: score 0.12, no rule fired",
+    "b8_hateful_woman_journalist_slap": "missed: score 0.36, no rule fired",
+    "b8_hateful_tr4nnies_locked_up": "missed: score 0.55, no rule fired",
+    "b8_hateful_not_racist_somalis": "missed: score 0.37, no rule fired",
+    "b8_hateful_kys_commenter": "missed: score 0.39, no rule fired",
+    "b8_rebuttal_report_gorillion": "rebuttal flagged by holocaust_minimisation",
+    "b8_rebuttal_echo_history": "rebuttal flagged by triple_parentheses",
+    "b8_rebuttal_cabal_sarcasm": "rebuttal flagged by group_conspiracy_noun, group_controls",
+    "b8_rebuttal_zog_explained": "rebuttal flagged by zog",
+}
+
+
 def verdict_cases(cases: list[dict[str, object]], known_misses: dict[str, str]) -> list[object]:
     """The cases as test parameters, the known misses as strict expected failures."""
     return [pytest.param(c, id=str(c["label"]),
@@ -559,3 +601,15 @@ def test_rules_searching_lowercased_text_fire_as_the_written_patterns(
     rules.whole_text_cues.cache_clear()
     assert [t[:60] for t, a, b in zip(texts, fast, slow, strict=True) if a != b] == []
     assert any(names for names, _ in slow) and any(counter for _, counter in slow)
+
+
+@pytest.mark.parametrize("case", verdict_cases(BLIND7, BLIND7_KNOWN_MISSES))
+def test_seventh_blind_set_verdicts(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
+
+
+@pytest.mark.parametrize("case", verdict_cases(BLIND8, BLIND8_KNOWN_MISSES))
+def test_eighth_blind_set_verdicts(case: dict[str, object]) -> None:
+    (result,) = score_texts([str(case["text"])])
+    assert result.toxic is case["toxic"], (case["comment"], result)
