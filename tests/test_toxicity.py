@@ -294,8 +294,10 @@ BLIND7_KNOWN_MISSES = {
 BLIND8 = json.loads((TEST_DATA / "toxicity_blind_round8.json").read_text("utf-8"))
 """Written like round seven by someone who saw nothing of the project (30 hateful, 30 rebuttals,
 30 ordinary), committed before the round-nine rules were merged. Scored once before them (17 of 30
-hateful caught, 4 of 30 rebuttals and 0 of 30 ordinary comments flagged) and once after; nothing
-was tuned on it."""
+hateful caught, 4 of 30 rebuttals and 0 of 30 ordinary comments flagged) and once after (19/30,
+4/30, 0/30). Afterwards the insult rule learnt intensifiers ('you absolute moron') and
+self_harm_incitement was added, after b8_hateful_kys_commenter had been seen missed: that line is no
+longer blind, and 19/30 stays the set's figure."""
 BLIND8_KNOWN_MISSES = {
     "b8_hateful_ballpoint_anne_frank": "missed: score 0.10, no rule fired",
     "b8_hateful_same_surnames_wars": "missed: score 0.41, no rule fired",
@@ -307,7 +309,6 @@ BLIND8_KNOWN_MISSES = {
     "b8_hateful_woman_journalist_slap": "missed: score 0.36, no rule fired",
     "b8_hateful_tr4nnies_locked_up": "missed: score 0.55, no rule fired",
     "b8_hateful_not_racist_somalis": "missed: score 0.37, no rule fired",
-    "b8_hateful_kys_commenter": "missed: score 0.39, no rule fired",
     "b8_rebuttal_report_gorillion": "rebuttal flagged by holocaust_minimisation",
     "b8_rebuttal_echo_history": "rebuttal flagged by triple_parentheses",
     "b8_rebuttal_cabal_sarcasm": "rebuttal flagged by group_conspiracy_noun, group_controls",

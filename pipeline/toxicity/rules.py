@@ -1008,14 +1008,16 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "insult_second_person", "insult", WEIGHT_INSULT,
-        _rx(r"\byou(?:'re| are|r| re)?\s+(?:such\s+)?(?:an?\s+)?(?:(?:complete|total|utter|"
-            r"fucking|stupid|pathetic|ignorant|little|dumb|bloody)\s+)?(?:idiots?|morons?|"
+        _rx(r"\byou(?:'re| are|r| re)?\s+(?:such\s+)?(?:an?\s+)?(?:(?:complete|total|utter|absolute|"
+            r"fucking|stupid|pathetic|ignorant|little|dumb|bloody|massive|brainless|worthless|useless|"
+            r"clueless|braindead|brain-dead|sad|miserable|spineless|gutless)\s+)?(?:idiots?|morons?|"
             r"imbeciles?|retards?|losers?|scum|dumbass|jackass|assholes?|bastards?|fools?|"
             r"cretins?|clowns?|degenerates?|trash|garbage|pigs?|bitch|cunt|dickhead|twat|"
             r"prick|piece of (?:shit|garbage|trash))\b"
             r"|\b(?:idiots?|morons?|losers?|scum) like you\b|\bshut up,? you\b"),
-        "Second-person name-calling: 'you idiot', 'you are a moron'.",
-        ("You idiot, read the article.", "You are a moron.", "you're such a pathetic loser"),
+        "Second-person name-calling: 'you idiot', 'you are a moron', 'you absolute clown'.",
+        ("You idiot, read the article.", "You are a moron.", "you're such a pathetic loser",
+         "you absolute moron", "You brainless twat."),
         ("You are not an idiot for asking.", "Are you calling me an idiot?",
          "The idiot box was what my dad called TV."),
         guarded=False,
@@ -1023,6 +1025,23 @@ PATTERN_RULES: tuple[Rule, ...] = (
                           "jackass", "asshole", "bastard", "fool", "cretin", "clown", "degenerate",
                           "trash", "garbage", "pig", "bitch", "cunt", "dickhead", "twat", "prick",
                           "piece of", "shut up")),
+    ),
+    Rule(
+        "self_harm_incitement", "threat", WEIGHT_SEVERE,
+        _rx(r"\b(?:go|just|pls|please|and|then|should|to|why don't you|why not)\s+"
+            r"(?:(?:go|just|do us all a favou?r and|do everyone a favou?r and)\s+)?"
+            r"(?:kill|hang|shoot|off)\s+yourself\b(?!\s+(?:over|trying|doing|working|laughing|for))"
+            r"|\bdo (?:us all|everyone|the world) a favou?r(?:,| and)\s+(?:kill|hang|shoot|off)\s+yourself\b"
+            r"|^\W*(?:kill|hang|shoot) yourself\W*$|\bkys\b"),
+        "Telling someone to kill themselves ('go kill yourself', 'do everyone a favour and kill "
+        "yourself', 'kys'): abuse aimed at a person, whichever group they belong to. Advice and "
+        "idiom ('don't kill yourself over it', 'you'll kill yourself trying') are not.",
+        ("go kill yourself", "Do everyone a favour and kill yourself.", "just kys already",
+         "@mike you should hang yourself", "Kill yourself."),
+        ("Don't kill yourself over it, it's only a game.", "You'll kill yourself trying to lift that.",
+         "I nearly killed myself laughing.", "He told her to go kill herself and was banned for it.",
+         "Telling someone to 'go kill yourself' is abuse and gets you banned here."),
+        needs=(("yourself", "kys"),),
     ),
 )
 
