@@ -324,42 +324,6 @@ def verdict_cases(cases: list[dict[str, object]], known_misses: dict[str, str]) 
             for c in cases]
 
 
-@pytest.mark.parametrize("case", verdict_cases(REBUTTALS, REBUTTAL_KNOWN_MISSES))
-def test_rebuttals_pass_and_their_hateful_originals_are_removed(case: dict[str, object]) -> None:
-    (result,) = score_texts([str(case["text"])])
-    assert result.toxic is case["toxic"], (case["comment"], result)
-
-
-@pytest.mark.parametrize("case", verdict_cases(BLIND, BLIND_KNOWN_MISSES))
-def test_blind_set_verdicts(case: dict[str, object]) -> None:
-    (result,) = score_texts([str(case["text"])])
-    assert result.toxic is case["toxic"], (case["comment"], result)
-
-
-@pytest.mark.parametrize("case", verdict_cases(BLIND5, BLIND5_KNOWN_MISSES))
-def test_third_blind_set_verdicts(case: dict[str, object]) -> None:
-    (result,) = score_texts([str(case["text"])])
-    assert result.toxic is case["toxic"], (case["comment"], result)
-
-
-@pytest.mark.parametrize("case", verdict_cases(BLIND6, BLIND6_KNOWN_MISSES))
-def test_fourth_blind_set_verdicts(case: dict[str, object]) -> None:
-    (result,) = score_texts([str(case["text"])])
-    assert result.toxic is case["toxic"], (case["comment"], result)
-
-
-@pytest.mark.parametrize("case", verdict_cases(CODED_PROBES, CODED_PROBE_KNOWN_MISSES))
-def test_coded_antisemitism_probes(case: dict[str, object]) -> None:
-    (result,) = score_texts([str(case["text"])])
-    assert result.toxic is case["toxic"], (case["comment"], result)
-
-
-@pytest.mark.parametrize("case", verdict_cases(PROBES9, PROBES9_KNOWN_MISSES))
-def test_round_nine_probes(case: dict[str, object]) -> None:
-    (result,) = score_texts([str(case["text"])])
-    assert result.toxic is case["toxic"], (case["comment"], result)
-
-
 def test_a_reported_claim_is_counter_speech_only_when_someone_judges_it() -> None:
     assert counter_flags(["You wrote that Jews are parasites.", "That is disgusting."]) == [
         True, False]
@@ -604,13 +568,21 @@ def test_rules_searching_lowercased_text_fire_as_the_written_patterns(
     assert any(names for names, _ in slow) and any(counter for _, counter in slow)
 
 
-@pytest.mark.parametrize("case", verdict_cases(BLIND7, BLIND7_KNOWN_MISSES))
-def test_seventh_blind_set_verdicts(case: dict[str, object]) -> None:
-    (result,) = score_texts([str(case["text"])])
-    assert result.toxic is case["toxic"], (case["comment"], result)
+CHECK_SETS = (
+    (REBUTTALS, REBUTTAL_KNOWN_MISSES),
+    (BLIND, BLIND_KNOWN_MISSES),
+    (BLIND5, BLIND5_KNOWN_MISSES),
+    (BLIND6, BLIND6_KNOWN_MISSES),
+    (CODED_PROBES, CODED_PROBE_KNOWN_MISSES),
+    (PROBES9, PROBES9_KNOWN_MISSES),
+    (BLIND7, BLIND7_KNOWN_MISSES),
+    (BLIND8, BLIND8_KNOWN_MISSES),
+)
+"""Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
 
 
-@pytest.mark.parametrize("case", verdict_cases(BLIND8, BLIND8_KNOWN_MISSES))
-def test_eighth_blind_set_verdicts(case: dict[str, object]) -> None:
+@pytest.mark.parametrize("case", [case for cases, misses in CHECK_SETS for case in verdict_cases(cases, misses)])
+def test_check_set_verdicts(case: dict[str, object]) -> None:
+    """Hateful lines are removed, rebuttals and ordinary comments are kept; each id is a line's label."""
     (result,) = score_texts([str(case["text"])])
     assert result.toxic is case["toxic"], (case["comment"], result)
