@@ -53,7 +53,7 @@ def to_document(record: RawRecord, config: Config) -> Document | Reject:
 
 
 CHUNK_SIZE = 32
-"""Records that go through the stages together (see :data:`pipeline.stages.CHUNK_HOOKS`):
+"""Records that go through the stages together (see :data:`pipeline.stages.CHUNK_STAGES`):
 enough that the comment model's fixed cost per call is shared, few enough that a
 chunk's documents (~30 KB each with their blocks) stay small in memory."""
 

@@ -13,13 +13,12 @@ happens to a page, in order.
 
 from __future__ import annotations
 
-import contextlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from pipeline.blocks import split_blocks
-from pipeline.comments import prefetch_comment_scores, split_comment_threads
+from pipeline.comments import split_comment_threads, split_comment_threads_many
 from pipeline.config import Config
 from pipeline.label import label_blocks, mark_captions
 from pipeline.language import detect_language
@@ -30,7 +29,7 @@ from pipeline.rules import ALL_RULES, RuleSet
 from pipeline.translation import detect_translation_artifacts, extract_publication_metadata
 
 Stage = Callable[[Document, Config], Document]
-ChunkHook = Callable[[Sequence[Document], Config], None]
+ChunkStage = Callable[[Sequence[Document], Config], list[Document | Exception]]
 
 
 @lru_cache(maxsize=16)
@@ -131,11 +130,10 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
-CHUNK_HOOKS: dict[Stage, ChunkHook] = {split_comment_threads: prefetch_comment_scores}
-"""Work a stage does cheaper for many documents at once, run on a chunk of them just
-before the stage: the comment scorer's model call costs about the same for one comment
-as for thirty, so the comments of a chunk of pages are scored together. A hook only
-prepares; the stage's result on a document never depends on the rest of the chunk."""
+CHUNK_STAGES: dict[Stage, ChunkStage] = {split_comment_threads: split_comment_threads_many}
+"""Stages that are cheaper on many documents at once, with the version that takes a chunk:
+the comment scorer's model call costs about the same for one comment as for thirty. A
+chunk version gives each document what the stage gives it alone, or the error."""
 
 
 def run_stages(doc: Document, config: Config, stages: tuple[Stage, ...] | None = None) -> Document:
@@ -153,17 +151,15 @@ def run_stages_many(docs: Sequence[Document], config: Config,
     """
     done: list[Document | Exception] = list(docs)
     for stage in STAGES if stages is None else stages:
-        live = [doc for doc in done if isinstance(doc, Document)]
-        hook = CHUNK_HOOKS.get(stage)
-        if hook is not None and len(live) > 1:
-            # Only a speed-up: a page that breaks the hook breaks its own stage
-            # below, and becomes that page's reject there.
-            with contextlib.suppress(Exception):
-                hook(live, config)
-        for i, doc in enumerate(done):
-            if isinstance(doc, Document):
-                try:
-                    done[i] = stage(doc, config)
-                except Exception as err:  # noqa: BLE001 - one bad page never stops a chunk
-                    done[i] = err
+        live = {i: doc for i, doc in enumerate(done) if isinstance(doc, Document)}
+        chunk_stage = CHUNK_STAGES.get(stage)
+        if chunk_stage is not None and len(live) > 1:
+            for i, result in zip(live, chunk_stage(list(live.values()), config), strict=True):
+                done[i] = result
+            continue
+        for i, doc in live.items():
+            try:
+                done[i] = stage(doc, config)
+            except Exception as err:  # noqa: BLE001 - one bad page never stops a chunk
+                done[i] = err
     return done

@@ -135,3 +135,33 @@ def test_a_page_that_crashes_a_stage_is_a_reject_and_its_chunk_is_unharmed(
     alone = [clean_record(r) for r in records if isinstance(r, RawRecord) and r.source != "p2.txt"]
     together = [o for o in out if not isinstance(o, Reject)]
     assert [(d.body, d.meta) for d in together] == [(d.body, d.meta) for d in alone]
+
+
+def test_a_page_that_crashes_the_comment_stage_is_a_reject_and_its_chunk_is_unharmed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comment stage runs over a whole chunk at once (one model call); a page it
+    cannot handle is still only that page's reject."""
+    import pipeline.comments
+    from pipeline.clean import clean_record, clean_records
+    from pipeline.model import Reject
+    from pipeline.sources import RawRecord
+
+    real_segment = pipeline.comments.segment_comments
+
+    def segment_comments(blocks):  # type: ignore[no-untyped-def]
+        if any("BOOM" in block.text for block in blocks):
+            raise ValueError("a bug this page triggers")
+        return real_segment(blocks)
+
+    monkeypatch.setattr(pipeline.comments, "segment_comments", segment_comments)
+    pages = [f"Title {i}\n\nThe body of article {i} is long enough to keep as text.\n\n"
+             f"2 thoughts on \u201cTitle {i}\u201d\n\nJane Doe says:\n\nMarch 3, 2024 at 10:00 am\n\n"
+             f"A fair and careful piece, thank you, reader {i}.\n\nReply\n\nLeave a Reply" for i in range(4)]
+    pages[1] = pages[1].replace("careful piece", "BOOM piece")
+    records = [RawRecord(f"p{i}.txt", str(i), data=page.encode()) for i, page in enumerate(pages)]
+    out = list(clean_records(records, chunk_size=4))
+    assert isinstance(out[1], Reject) and out[1].reason == "cleaning_error"
+    alone = [clean_record(records[i]) for i in (0, 2, 3)]
+    kept = [out[i] for i in (0, 2, 3)]
+    assert [d.meta["comments"] for d in kept] == [d.meta["comments"] for d in alone]  # type: ignore[union-attr]
+    assert all(d.meta["comments"]["kept"] == 1 for d in kept)  # type: ignore[union-attr]

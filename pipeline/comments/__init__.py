@@ -60,12 +60,81 @@ def find_comments(doc: Document) -> list[Comment]:
 def split_comment_threads(doc: Document, config: Config) -> Document:
     """The stage: find, score and sort the page's comments (see the module docstring)."""
     comments = find_comments(doc)
+    return sort_comments(doc, comments, score_texts_of(scoring_texts(comments), config), config)
+
+
+def split_comment_threads_many(docs: Sequence[Document], config: Config) -> list[Document | Exception]:
+    """The stage on many pages, their comments scored in one call.
+
+    The model's cost per call is mostly fixed (numpy set-up: ~0.9 ms for one
+    comment, ~0.3 ms each for 75 at once), and a page has a few comments at
+    most. A text's score does not depend on the others in the call, so each
+    page gets what :func:`split_comment_threads` gives it alone. Each position
+    holds the page or the error that stopped it; if scoring the chunk fails,
+    every page is tried alone, so one bad page stays one reject.
+    """
+    found: list[list[Comment] | Exception] = []
+    for doc in docs:
+        try:
+            found.append(find_comments(doc))
+        except Exception as err:  # noqa: BLE001 - one bad page never stops a chunk
+            found.append(err)
+    texts = [scoring_texts(c) if isinstance(c, list) else [] for c in found]
+    try:
+        scores = iter(score_texts_of([t for page in texts for t in page], config))
+    except Exception:  # noqa: BLE001 - let each page meet its own error
+        return [_stage_or_error(doc, config) for doc in docs]
+    done: list[Document | Exception] = []
+    for doc, comments, page_texts in zip(docs, found, texts, strict=True):
+        page_scores = [next(scores) for _ in page_texts]
+        if isinstance(comments, Exception):
+            done.append(comments)
+            continue
+        try:
+            done.append(sort_comments(doc, comments, page_scores, config))
+        except Exception as err:  # noqa: BLE001 - one bad page never stops a chunk
+            done.append(err)
+    return done
+
+
+def _stage_or_error(doc: Document, config: Config) -> Document | Exception:
+    try:
+        return split_comment_threads(doc, config)
+    except Exception as err:  # noqa: BLE001 - one bad page never stops a chunk
+        return err
+
+
+def scoring_texts(comments: Sequence[Comment]) -> list[str]:
+    """What is scored for a page: every comment's text, then every author name once.
+
+    An author name that is toxic itself (a slur as a display name) is withheld
+    from the kept record.
+    """
+    return [c.text for c in comments] + comment_authors(comments)
+
+
+def comment_authors(comments: Sequence[Comment]) -> list[str]:
+    return sorted({c.author for c in comments if c.author})
+
+
+def score_texts_of(texts: Sequence[str], config: Config) -> list[Any]:
+    if not texts:
+        return []
+    from pipeline.toxicity import score_texts  # loads numpy and the model: only pages with comments pay
+
+    return score_texts(texts, config.toxicity_threshold)
+
+
+def sort_comments(doc: Document, comments: Sequence[Comment], scored: Sequence[Any],
+                  config: Config) -> Document:
+    """Apply the thread policy to scored comments (``scored`` as :func:`scoring_texts` lists them)."""
     doc.extra.pop("html_comments", None)
     policy = ThreadPolicy.from_config(config)
     if not comments:
         doc.meta["comments"] = summarise_comments([], [], [], policy, False)
         return doc
-    scores, withheld = score_comments(comments, config.toxicity_threshold)
+    scores = scored[:len(comments)]
+    withheld = {a for a, s in zip(comment_authors(comments), scored[len(comments):], strict=True) if s.toxic}
     reasons = decide_removals(comments, [s.toxic for s in scores], policy)
     relabel_blocks(doc.blocks, comments, reasons, scores)
     summary = summarise_comments(comments, scores, reasons, policy, "section_toxic" in reasons,
@@ -76,44 +145,6 @@ def split_comment_threads(doc: Document, config: Config) -> Document:
     if config.keep_clean_comments and kept:
         doc.extra["comments"] = {"policy": summary["policy"], "comments": kept}
     return doc
-
-
-def score_comments(comments: Sequence[Comment],
-                   threshold: float | None) -> tuple[list[Any], set[str]]:
-    """Score every comment's text, and every author name, in one batch.
-
-    Returns the comment scores and the author names that are toxic themselves
-    (a slur as a display name): those are withheld from the kept record.
-    """
-    from pipeline.toxicity import score_texts  # loads numpy and the model: only pages with comments pay
-
-    authors = comment_authors(comments)
-    scores = score_texts([c.text for c in comments] + authors, threshold)
-    withheld = {a for a, s in zip(authors, scores[len(comments):], strict=True) if s.toxic}
-    return scores[:len(comments)], withheld
-
-
-def comment_authors(comments: Sequence[Comment]) -> list[str]:
-    return sorted({c.author for c in comments if c.author})
-
-
-def prefetch_comment_scores(docs: Sequence[Document], config: Config) -> None:
-    """Score the comments of many pages in one model call, before the stage runs on each.
-
-    The model's cost per call is mostly fixed (numpy set-up: ~0.9 ms for one
-    comment, ~0.3 ms each for 75 at once), and a page has a few comments at
-    most. Scores are remembered per text (:data:`pipeline.toxicity.MEMO_SIZE`),
-    so the stage then finds every score it needs and does not call the model.
-    Nothing here changes a result: a text's score does not depend on the batch.
-    """
-    texts = []
-    for doc in docs:
-        comments = find_comments(doc)
-        texts += [c.text for c in comments] + comment_authors(comments)
-    if texts:
-        from pipeline.toxicity import score_texts
-
-        score_texts(texts)
 
 
 def relabel_blocks(blocks: list[Block], comments: Sequence[Comment], reasons: Sequence[str],
@@ -188,4 +219,5 @@ def summarise_comments(comments: Sequence[Comment], scores: Sequence[Any], reaso
     }
 
 
-__all__ = ["Comment", "find_comments", "prefetch_comment_scores", "segment_comments", "split_comment_threads"]
+__all__ = ["Comment", "find_comments", "segment_comments", "split_comment_threads",
+           "split_comment_threads_many"]
