@@ -21,6 +21,8 @@ to the pattern.
 (7, 11)
 >>> guard(re.compile(r"a*b")).pattern  # may start with a or b: left alone
 'a*b'
+>>> guard(re.compile(r"(?<!no )\\bkosher tax")).pattern  # a lookaround consumes nothing
+'(?=[k])(?:(?<!no )\\\\bkosher tax)'
 
 The second tool, :func:`lowercase_twin`, is for the same cost from another side:
 with ``re.IGNORECASE`` every literal of a long alternation is compared by case
@@ -36,6 +38,7 @@ The twin is the pattern without the flag, searched in the text lowercased once;
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -56,7 +59,8 @@ MAX_GUARD_CHARS = 80
 def first_chars(items: Any) -> set[str] | None:
     """Every character a match of the parsed ``items`` can begin with; None if unknown."""
     for op, av in items:
-        if op is sre.AT:  # \b, ^ and $ consume nothing
+        # \b, ^, $ and lookarounds consume nothing: the first character is the next item's.
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue
         if op is sre.LITERAL:
             return {chr(av)}
@@ -88,20 +92,70 @@ def first_chars(items: Any) -> set[str] | None:
     return None
 
 
+def alternation(words: Sequence[str]) -> str:
+    """A regex for any one of ``words``, written as a prefix tree: the same strings match.
+
+    ``re`` tries the alternatives of ``(?:asians|arabs|africans|...)`` one by one at every
+    position it gets to, and with a hundred group nouns that was most of the time of the
+    rules built on them; factored, each position costs a few first-letter comparisons.
+    Which alternative matches first can change, so use it where only whether the
+    pattern matches counts (the toxicity rules), not which span.
+
+    >>> alternation(["jews", "jew", "jewish", "zio", "zionists"])
+    '(?:jew(?:ish|s)?|zio(?:nists)?)'
+    >>> re.fullmatch(alternation(["a b", "a"]), "a b") is not None
+    True
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + "|".join(re.escape(char) + _branches(tree[char]) for char in sorted(tree) if char) + ")"
+
+
+def _branches(node: dict[str, Any]) -> str:
+    alternatives = [re.escape(char) + _branches(node[char]) for char in sorted(node) if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(alternatives) == 1 and len(body) > 1 else f"{body}?"
+
+
 def guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a lookahead for its possible first characters, or unchanged."""
+    guarded = guarded_source(pattern.pattern, pattern.flags)
     try:
-        chars = first_chars(sre_parse.parse(pattern.pattern, pattern.flags))
-    except (re.error, TypeError):
+        return pattern if guarded is None else re.compile(guarded, pattern.flags)
+    except re.error:  # e.g. a global inline flag, which must stay at the very start
         return pattern
-    if not chars or len(chars) > MAX_GUARD_CHARS:
-        return pattern
-    ending = "\n)" if pattern.flags & re.VERBOSE else ")"
-    klass = "".join(map(re.escape, sorted(chars)))
+
+
+def compile_guarded(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``guard(re.compile(source, flags))`` without compiling the unguarded pattern first
+    (the toxicity rules' patterns take ~2 ms each to compile, on every process start)."""
+    guarded = guarded_source(source, flags)
     try:
-        return re.compile(f"(?=[{klass}])(?:{pattern.pattern}{ending}", pattern.flags)
+        return re.compile(guarded or source, flags)
     except re.error:
-        return pattern
+        if guarded is None:
+            raise
+        return re.compile(source, flags)
+
+
+def guarded_source(source: str, flags: int) -> str | None:
+    """The guarded pattern's source, or None when no guard can be derived."""
+    try:
+        chars = first_chars(sre_parse.parse(source, flags))
+    except (re.error, TypeError):
+        return None
+    if not chars or len(chars) > MAX_GUARD_CHARS:
+        return None
+    ending = "\n)" if flags & re.VERBOSE else ")"
+    return f"(?=[{''.join(map(re.escape, sorted(chars)))}])(?:{source}{ending}"
 
 
 _CATEGORY_CLASSES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}

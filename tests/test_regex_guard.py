@@ -16,7 +16,15 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 import pytest
 from conftest import REPO, SHARED
 
-from pipeline.regex_guard import can_fold, can_fold_sub, first_chars, guard, lowercase_twin
+from pipeline.regex_guard import (
+    alternation,
+    can_fold,
+    can_fold_sub,
+    compile_guarded,
+    first_chars,
+    guard,
+    lowercase_twin,
+)
 from pipeline.toxicity import model, rules
 
 GUARD = re.compile(r"\(\?=\[(?:[^\]\\]|\\.)*\]\)\(\?:(.*)\)", re.DOTALL)
@@ -68,9 +76,25 @@ def test_guard_finds_the_same_spans(pattern: re.Pattern[str]) -> None:
 
 
 def test_unknown_first_characters_leave_the_pattern_alone() -> None:
-    for source in (r"a*b", r"(?=x)y", r"[^a]b", r".b", r"(?i:a)b", r"a|"):
+    for source in (r"a*b", r"(?=x)?y", r"[^a]b", r".b", r"(?i:a)b", r"a|", r"(?=x)"):
         assert guard(re.compile(source)).pattern == source
     assert first_chars(sre_parse.parse(r"\b(?:ab|c+d|[xy]z)")) == {"a", "c", "x", "y"}
+
+
+def test_lookarounds_consume_nothing_so_the_next_item_starts_the_match() -> None:
+    assert first_chars(sre_parse.parse(r"(?<!not )\b(?!immigrants)(?:women|gays)")) == {"w", "g"}
+    pattern = compile_guarded(r"\b(?<!not )(?:expel|deport)\b")
+    assert pattern.pattern.startswith("(?=[de])")
+    assert [m.span() for m in pattern.finditer("expel them, not deport, deport")] == [(0, 5), (24, 30)]
+
+
+@pytest.mark.parametrize("words", [rules.GROUP_NOUNS, rules.GROUP_ADJECTIVES, ("a", "ab", "abc", "b", "a b")])
+def test_prefix_tree_alternation_matches_the_same_strings(words: tuple[str, ...]) -> None:
+    tree = re.compile(alternation(words))
+    plain = re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
+    candidates = {w[:i] for w in words for i in range(len(w) + 2)} | {w + "s" for w in words}
+    for text in candidates:
+        assert (tree.fullmatch(text) is None) == (plain.fullmatch(text) is None), text
 
 
 def test_ignorecase_guard_matches_every_case_form() -> None:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from pipeline.regex_guard import can_fold_sub, guard, lowercase_twin
+from pipeline.regex_guard import can_fold_sub, compile_guarded, lowercase_twin
 from pipeline.toxicity import fasthash
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ WEIGHTS_PATH = DATA_DIR / "model.npz"
 CONFIG_PATH = DATA_DIR / "model.json"
 
 IDENTITY_PLACEHOLDER = "idterm"
-IDENTITY_TERMS = guard(re.compile(
+IDENTITY_TERMS = compile_guarded(
     r"\b(?:jews?|jewish|jewry|judaism|zionists?|zionism|israelis?|hebrews?|semit(?:es?|ic)|"
     r"muslims?|moslems?|islam|islamic|arabs?|arabic|palestinians?|christians?|christianity|"
     r"catholics?|hindus?|sikhs?|buddhists?|blacks?|whites?|africans?|african[- ]americans?|"
@@ -55,7 +55,7 @@ IDENTITY_TERMS = guard(re.compile(
     r"disabilit(?:y|ies)|wheelchair users?|gypsy|gypsies|roma|romani|indians?|pakistanis?|"
     r"somalis?|autistic|autism|deaf|mentally ill)\b",
     re.IGNORECASE,
-))
+)
 """Group words to mask. Slurs are deliberately NOT here: a slur is the signal. The last
 line (Roma, Indians, Pakistanis, Somalis, autistic, deaf, ...) was added with the group-filled
 frames: unmasked, what the model learned about "deaf people" stayed with the word "deaf";

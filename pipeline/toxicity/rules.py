@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pipeline.regex_guard import can_fold, guard, lowercase_twin
+from pipeline.regex_guard import alternation, can_fold, compile_guarded, lowercase_twin
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -59,21 +59,27 @@ blood (or a sacrifice, a ritual) and Jews or a Jewish rite; or their disappearan
 and a Jewish feast. A child missing near a synagogue is news, not the libel."""
 GAP = r"[^.!?\n]{0,80}?"
 """Up to 80 characters of the same sentence: the parts of a trope told at length."""
-GROUPS = (
-    r"(?:(?:jewish|muslim|black|white|gay|trans|transgender|disabled|autistic|mentally ill|"
-    r"asian|chinese|indian|mexican|arab|african|immigrant|foreign|brown|roma|romani|gypsy|somali|"
-    r"afghan|syrian|turkish|hispanic|latino|palestinian|israeli|romanian|nigerian|pakistani|"
-    r"indigenous|native|deaf|blind|handicapped) (?:people|men|women|folks)|"
-    r"jews|muslims|moslems|blacks|whites|immigrants|migrants|refugees|women|females|gays|lesbians|"
-    r"bisexuals|homosexuals|queers|transgenders|arabs|mexicans|latinos|asians|chinese|indians|"
-    r"pakistanis|africans|christians|catholics|hindus|sikhs|zionists|gypsies|roma|foreigners|"
-    r"somalis|nigerians|afghans|syrians|turks|albanians|romanians|kurds|palestinians|israelis|"
-    r"hispanics|aborigines|aboriginals|atheists|mormons|transsexuals|asylum seekers|"
-    r"the disabled|the handicapped|cripples|"
-    r"feminists|these people|those people|their kind|your kind|you people)"
+GROUP_ADJECTIVES = (
+    "jewish", "muslim", "black", "white", "gay", "trans", "transgender", "disabled", "autistic",
+    "mentally ill", "asian", "chinese", "indian", "mexican", "arab", "african", "immigrant", "foreign",
+    "brown", "roma", "romani", "gypsy", "somali", "afghan", "syrian", "turkish", "hispanic", "latino",
+    "palestinian", "israeli", "romanian", "nigerian", "pakistani", "indigenous", "native", "deaf",
+    "blind", "handicapped",
 )
+GROUP_NOUNS = (
+    "jews", "muslims", "moslems", "blacks", "whites", "immigrants", "migrants", "refugees", "women",
+    "females", "gays", "lesbians", "bisexuals", "homosexuals", "queers", "transgenders", "arabs",
+    "mexicans", "latinos", "asians", "chinese", "indians", "pakistanis", "africans", "christians",
+    "catholics", "hindus", "sikhs", "zionists", "gypsies", "roma", "foreigners", "somalis",
+    "nigerians", "afghans", "syrians", "turks", "albanians", "romanians", "kurds", "palestinians",
+    "israelis", "hispanics", "aborigines", "aboriginals", "atheists", "mormons", "transsexuals",
+    "asylum seekers", "the disabled", "the handicapped", "cripples", "feminists", "these people",
+    "those people", "their kind", "your kind", "you people",
+)
+GROUPS = f"(?:{alternation(GROUP_ADJECTIVES)} (?:people|men|women|folks)|{alternation(GROUP_NOUNS)})"
 """Plural group nouns (and "these people", "their kind") for the generic dehumanisation and
 violence rules; written from the groups hate speech usually targets, not fitted to a data set.
+Built as a prefix tree (:func:`alternation`): it is searched at every word of every comment.
 Round nine added nationalities that European comment sections target (Somalis, Afghans,
 Turks, Romanians ...), Roma and disabled people under more names, atheists and Mormons."""
 GROUP_WORDS = (
@@ -120,7 +126,7 @@ HARMED = (r"(?:die|be (?:killed|hurt|harmed|murdered|attacked|abused|harassed|be
           r"treated like that|treated this way))")
 """What a denial of a threat says must not happen to a group: "no woman deserves to die"."""
 
-COUNTER_SPEECH = guard(re.compile(
+COUNTER_SPEECH = compile_guarded(
     r"\b(?:myths?|tropes?|canards?|conspiracy theor(?:y|ies|ists?)|anti-?semit\w*|bigot\w*|"
     r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
     r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|"
@@ -143,7 +149,7 @@ COUNTER_SPEECH = guard(re.compile(
     rf"(?:should|must)(?: never| not|n't) (?:ever )?{HARMED}|"
     r"(?:would|will|could)(?: never| not|n't) (?:ever )?(?:hurt|harm|attack|kill|hit))\b",
     re.IGNORECASE,
-))
+)
 """Cues that a sentence rebuts or reports a trope rather than asserting it. Denials of
 having said a thing ("I never said that X are scum", "nobody thinks X are vermin") count;
 "I'm not saying X are ..., but" does not: it is how a hater hedges. So do refusals of a
@@ -155,7 +161,7 @@ claim ("nobody should have to read that ..."), and a rhetorical
 a hater hedges with ("call me antisemitic, but ...", "not a myth:") is first removed by
 HEDGE. NAMED_CODE holds more cues, searched only when a hint word is there."""
 
-NAMED_CODE = guard(re.compile(
+NAMED_CODE = compile_guarded(
     r"\b(?:dog ?whistl\w*|code words?|(?:is|was|as|a) code for|caricatur\w*|hate symbols?|"
     r"there(?:'s| is| are) no (?:such thing as (?:a |an )?)?(?:secret|hidden|so-called) (?!about|that|to|in)\w+|"
     r"(?:invented|made up|fabricated|spread|pushed|populari[sz]ed|coined) by (?:the )?(?:white supremacists?|"
@@ -164,7 +170,7 @@ NAMED_CODE = guard(re.compile(
     r"(?:holocaust deniers|deniers) (?:say|claim|love to|like to|insist|will tell you|want you to)|"
     r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?))\b",
     re.IGNORECASE,
-))
+)
 """Counter-speech cues that name a code for what it is: "a dog whistle", "a hate symbol",
 "X is a slur", "invented by white supremacists", "there's no secret ...", "deniers say ...",
 "mocking the victims". Rebuttals of coded antisemitism repeat the code word itself, so the
@@ -175,7 +181,7 @@ NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed b
                     "spread by", "slur", "smear", "deniers", "mock", "conspiracy")
 """Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
-HEDGE = guard(re.compile(
+HEDGE = compile_guarded(
     r"\b(?:call(?:s|ed|ing)? (?:me|us)|calls? it|calling it|called it|labels? it)(?: an?)? "
     r"(?:anti-?semit\w*|racist|"
     r"bigot\w*|nazi|conspiracy theor\w*|myths?|tropes?|nonsense|hateful|hate speech|lies?)\b"
@@ -186,7 +192,7 @@ HEDGE = guard(re.compile(
     r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b"
     r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b",
     re.IGNORECASE,
-))
+)
 """A counter-speech word used to assert, not to rebut: "call me antisemitic but the Jews run
 the banks", "people call it a conspiracy theory, but ...", "not a myth: the Rothschilds ...",
 "it's not antisemitic to say ...", and a denial someone is said to pretend ("tired of
@@ -195,7 +201,7 @@ the rules still search the whole sentence."""
 HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend")
 """Every HEDGE match holds one of these (lowercased): the cheap test before the search."""
 
-REPORTED = guard(re.compile(
+REPORTED = compile_guarded(
     r"\b(?:(?:you|he|she|they|someone|somebody|whoever|anyone|anybody|people|poster|commenter|"
     r"op|guy|uncle|aunt|dad|mother|father|friend|nobody|no one|man|woman|person|crowd|comment|"
     r"post|tweet|message|men|women|many|some|critics|others|folks)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
@@ -208,7 +214,7 @@ REPORTED = guard(re.compile(
     r"repeating|pushing|wanting|wishing|threatening|joking|advocating|cheering|telling)"
     r"|(?:read|hear|see) (?:that|comments?|people|someone))\b",
     re.IGNORECASE,
-))
+)
 """Someone else's claim being reported: "you wrote that ...", "he said ...", "people who call
 X Y", "saying X ...", "read that ...". On its own it proves nothing ("they say Jews ... and
 they are right"); with a judgement (JUDGED_HERE in the sentence, JUDGED_NEAR next to it) the
@@ -241,18 +247,18 @@ JUDGEMENT_WORDS = (
 wrong": only with a pronoun, "Jews are wrong" is a claim). Left out: the
 words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the problem"): in
 "you wrote that Jews are disgusting" the word belongs to the claim, not to a judgement of it."""
-JUDGED_HERE = guard(re.compile(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE))
-JUDGED_NEAR = guard(re.compile(
+JUDGED_HERE = compile_guarded(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
+JUDGED_NEAR = compile_guarded(
     rf"\b(?:{JUDGEMENT_WORDS}|disgusting|garbage|trash|gross|horrible|awful|pathetic|sick|"
     r"stupid|idiotic|wrong|dangerous)\b",
     re.IGNORECASE,
-))
-ENDORSED = guard(re.compile(
+)
+ENDORSED = compile_guarded(
     r"\b(?:(?:is|was|are|were|'s|'re) (?:so |absolutely |totally |completely |100% )?right|"
     r"exactly right|spot on|(?:it's|that's|is|was) (?:so |absolutely |just )?(?:true|correct|a fact)|"
     r"the truth|facts|well said|(?:i|we) agree|based)\b",
     re.IGNORECASE,
-))
+)
 """Agreement with a reported claim ("He said Jews run the banks and got banned for telling
 the truth"): next to a report it outweighs any judgement word, so the report is no
 counter-speech. Cues (COUNTER_SPEECH) are not overridden: "that's not true" stays a cue."""
@@ -269,11 +275,11 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?!" + r"[Ii](?:'d| would| will|'ll) 
 wish it answers (threat_volunteered)."""
 SINGLE_QUOTED_WORD = r"(?:[^'\u2019\s]|(?<=\w)['\u2019](?=\w))+"
 """One word inside single quotes; an apostrophe between letters ("don't") stays inside."""
-QUOTED = guard(re.compile(
+QUOTED = compile_guarded(
     r"\"[^\"\n]{3,300}\"|\u201c[^\u201d\n]{3,300}\u201d"
     rf"|(?<![\w'\u2019])['\u2018](?=\w\w){SINGLE_QUOTED_WORD}(?:[ ]{SINGLE_QUOTED_WORD}){{2,40}}"
     r"(?<=[\w.!?,])['\u2019](?!\w)"
-))
+)
 """A quoted span: in 'Statements like "X are scum" are hurtful' hate is mentioned, not asserted.
 Single quotes count from three words up ('Jews killed Jesus'): one or two words in single
 quotes are usually scare quotes, which haters use too (the 'Holocaust', 'great replacement')."""
@@ -299,7 +305,7 @@ class Rule:
 
 
 def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return guard(re.compile(pattern, flags))
+    return compile_guarded(pattern, flags)
 
 
 PATTERN_RULES: tuple[Rule, ...] = (
@@ -839,18 +845,18 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "group_excluded", "identity_attack", WEIGHT_SEVERE,
-        _rx(rf"(?!{IMMIGRATION})\b{GROUPS}\s+(?:should|must|need to|needs to|ought to|have to)\s+"
+        _rx(rf"\b(?!{IMMIGRATION}){GROUPS}\s+(?:should|must|need to|needs to|ought to|have to)\s+"
             rf"(?:all\s+)?(?:be\s+)?{EXCLUSION}"
             rf"|\b(?:all|all of the|all the|every one of the|every single one of the|every last one of the)"
             rf"\s+{GROUPS}\s+(?:should|must|need to|needs to|ought to|have to)\s+(?:be\s+)?{EXCLUSION}"
             rf"|\b{GROUPS}\s+(?:should|must|need to|ought to)\s+all\s+be\s+{EXCLUSION}"
             rf"|\bevery\s+(?:last\s+|single\s+)?{GROUP_SINGULAR}\s+(?:should|must|needs? to|ought to)\s+"
             rf"(?:be\s+)?{EXCLUSION}"
-            rf"|(?!{IMMIGRATION})\b{GROUPS}\s+(?:should(?: not|n't)|must(?: not|n't)|ought not to)\s+"
+            rf"|\b(?!{IMMIGRATION}){GROUPS}\s+(?:should(?: not|n't)|must(?: not|n't)|ought not to)\s+"
             r"(?:ever\s+|even\s+)?be\s+allowed\s+(?:to\s+)?(?:vote|drive|work|marry|teach|breed|reproduce|"
             r"have (?:kids|children|babies)|own|hold|run for|serve|live|exist|speak|enter|adopt|study|"
             r"go to school|leave the house|out|in (?:public|our country|this country|europe))\b"
-            rf"|(?<!not )(?<!never )(?<!n't )(?<!to )\b(?:sterili[sz]e|castrate|round up|get rid of|"
+            rf"|\b(?<!not )(?<!never )(?<!n't )(?<!to )(?:sterili[sz]e|castrate|round up|get rid of|"
             r"kick out|throw out|expel)\s+(?:all\s+(?:the\s+|of\s+the\s+|of\s+)?|every\s+(?:last\s+|"
             rf"single\s+)?(?:one\s+of\s+(?:the\s+|these\s+|those\s+)?)?|the\s+|those\s+|these\s+)?{GROUPS}\b"
             rf"|\b(?:giving|letting|allowing) {GROUPS} (?:the )?(?:right to )?vote\W+(?:\w+\W+){{0,2}}?"
