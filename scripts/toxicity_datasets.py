@@ -19,6 +19,7 @@ from sklearn.model_selection import GroupShuffleSplit
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "toxicity"
 SYNTHETIC_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic.jsonl"
+COMMENTS_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic_comments.jsonl"
 
 SPLIT_SEED = 20240604
 """Seed for every split; change it and both scripts must be re-run."""
@@ -128,7 +129,8 @@ def instantiate_jewish(data: Path) -> LabelledSet:
 
 
 def read_synthetic(path: Path = SYNTHETIC_PATH) -> LabelledSet:
-    """The project's own hand-written examples (antisemitic tropes and their rebuttals)."""
+    """The project's own hand-written examples (antisemitic tropes and their rebuttals; or,
+    from ``COMMENTS_PATH``, round ten's reader comments on many groups)."""
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     return LabelledSet([r["text"] for r in records], np.array([r["label"] for r in records]),
                        ["synthetic"] * len(records))

@@ -74,7 +74,6 @@ optimistic for comments written by others."""
 BLIND6_KNOWN_MISSES = {
     "b6_hate_same_names_central_banks": "the power noun is in the sentence before 'Same names, "
                                         "every single time'; model 0.16",
-    "b6_hate_women_quotas": "misogyny without a rule word; model 0.63",
     "b6_rebut_early_life": "'if someone tells you to check the early life section' has no cue",
     "b6_rebut_kosher_tax_hoax": "'the kosher tax story is a hoax': 'hoax' is no cue and the "
                                 "rule only spares 'the kosher tax is a hoax'",
@@ -297,7 +296,7 @@ BLIND8 = json.loads((TEST_DATA / "toxicity_blind_round8.json").read_text("utf-8"
 hateful caught, 4 of 30 rebuttals and 0 of 30 ordinary comments flagged) and once after (19/30,
 4/30, 0/30). Afterwards the insult rule learnt intensifiers ('you absolute moron') and
 self_harm_incitement was added, after b8_hateful_kys_commenter had been seen missed: that line is no
-longer blind, and 19/30 stays the set's figure."""
+longer blind, and 19/30 stays the set's figure. Round ten's retrained model: 21/30, 5/30, 0/30."""
 BLIND8_KNOWN_MISSES = {
     "b8_hateful_ballpoint_anne_frank": "missed: score 0.10, no rule fired",
     "b8_hateful_same_surnames_wars": "missed: score 0.41, no rule fired",
@@ -307,12 +306,38 @@ BLIND8_KNOWN_MISSES = {
     "b8_hateful_monkeys_chicago": "missed: score 0.26, no rule fired",
     "b8_hateful_diversity_sarcasm": "missed: score 0.12, no rule fired",
     "b8_hateful_woman_journalist_slap": "missed: score 0.36, no rule fired",
-    "b8_hateful_tr4nnies_locked_up": "missed: score 0.55, no rule fired",
     "b8_hateful_not_racist_somalis": "missed: score 0.37, no rule fired",
     "b8_rebuttal_report_gorillion": "rebuttal flagged by holocaust_minimisation",
     "b8_rebuttal_echo_history": "rebuttal flagged by triple_parentheses",
     "b8_rebuttal_cabal_sarcasm": "rebuttal flagged by group_conspiracy_noun, group_controls",
     "b8_rebuttal_zog_explained": "rebuttal flagged by zog",
+    "b8_rebuttal_porajmos": "rebuttal flagged by the model (0.59) since round ten's training comments",
+}
+
+BLIND9 = json.loads((TEST_DATA / "toxicity_blind_round9.json").read_text("utf-8"))
+"""Written like rounds seven and eight by someone who saw nothing of the project (30 hateful, 12
+of them antisemitic; 30 rebuttals; 30 ordinary), committed before it was first scored. Scored
+once with the scorer of that moment (15 of 30 hateful caught, 4 of 30 rebuttals and 0 of 30
+ordinary comments flagged) and once after the model was retrained with round ten's training
+comments, which were written before and apart from it (18/30, 4/30, 0/30). Nothing was
+tuned on it."""
+BLIND9_KNOWN_MISSES = {
+    "b9_hateful_rothschild_banks": "missed: score 0.31, no rule fired",
+    "b9_hateful_holocaust_numbers": "missed: score 0.32, no rule fired",
+    "b9_hateful_oven_joke": "missed: score 0.37, no rule fired",
+    "b9_hateful_black_animals": "missed: score 0.32, no rule fired",
+    "b9_hateful_13_50_stat": "missed: score 0.38, no rule fired",
+    "b9_hateful_mosque_burn": "missed: score 0.18, no rule fired",
+    "b9_hateful_female_journalist_insult": "missed: score 0.39, no rule fired",
+    "b9_hateful_trans_mentally_ill": "missed: score 0.52, no rule fired",
+    "b9_hateful_aboriginal_slur": "missed: score 0.47, no rule fired",
+    "b9_hateful_threat_commenter_address": "missed: score 0.18, no rule fired",
+    "b9_hateful_insult_commenter_racial": "missed: score 0.56, no rule fired",
+    "b9_hateful_lynch_threat": "missed: score 0.54, no rule fired",
+    "b9_rebuttal_globalist_codeword": "rebuttal flagged by replacement_conspiracy",
+    "b9_rebuttal_happy_merchant_explain": "rebuttal flagged by happy_merchant",
+    "b9_rebuttal_asian_attack": "rebuttal flagged by slur_lexicon",
+    "b9_rebuttal_kike_explain_report": "rebuttal flagged by slur_lexicon",
 }
 
 
@@ -577,6 +602,7 @@ CHECK_SETS = (
     (PROBES9, PROBES9_KNOWN_MISSES),
     (BLIND7, BLIND7_KNOWN_MISSES),
     (BLIND8, BLIND8_KNOWN_MISSES),
+    (BLIND9, BLIND9_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
 
