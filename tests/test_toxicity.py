@@ -21,6 +21,7 @@ from pipeline.toxicity.rules import (
     has_counter_speech,
     has_term,
     load_terms,
+    needed_words_in,
     precheck_text,
     split_sentences,
     strip_hedges,
@@ -226,6 +227,16 @@ def test_needs_precheck_never_hides_a_match(rule: Rule) -> None:
     missed = [t for t in EXAMPLE_TEXTS if rule.pattern.search(t)
               and not all(any(w in t.lower() for w in group) for group in rule.needs)]
     assert missed == []
+
+
+def test_one_scan_finds_every_needs_word_a_substring_search_finds() -> None:
+    """Overlapping words ("jewish" holds "jew", "banking elite" holds "elite") are all found."""
+    words = {word for rule in ALL_RULES if isinstance(rule, Rule) for group in rule.needs for word in group}
+    texts = EXAMPLE_TEXTS + [t for cases, _ in CHECK_SETS for t in (str(c["text"]) for c in cases)]
+    texts += ["jewishjewish", "the zionists' banking elite", "f*cker herders the only good one"]
+    wrong = [t[:60] for t in texts
+             if (low := t.lower()) and needed_words_in(low) != {w for w in words if w in low}]
+    assert wrong == []
 
 
 OBFUSCATED = ["you f*ggots", "K*KES!", "n1gg3rs", "a n i g g e r", "k.i.k.e", "sand n*ggers",
