@@ -15,6 +15,7 @@ an antisemitic myth"), because quoting a trope to rebut it is not hate.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -1628,6 +1629,29 @@ def needed_words_in(lowered: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def need_index() -> tuple[dict[str, tuple[tuple[int, int], ...]], tuple[int, ...]]:
+    """Which (rule, group) pairs of PATTERN_RULES each ``needs`` word satisfies, and the
+    rules without a pre-check."""
+    pairs: dict[str, list[tuple[int, int]]] = {}
+    for position, rule in enumerate(PATTERN_RULES):
+        for group_number, group in enumerate(rule.needs):
+            for word in group:
+                pairs.setdefault(word, []).append((position, group_number))
+    always = tuple(position for position, rule in enumerate(PATTERN_RULES) if not rule.needs)
+    return {word: tuple(found) for word, found in pairs.items()}, always
+
+
+def rules_pre_checked(lowered: str) -> list[Rule]:
+    """The pattern rules whose ``needs`` ``lowered`` meets, in registry order: worked out
+    from the words found, not by asking each of the 41 rules."""
+    index, always = need_index()
+    satisfied = {pair for word in needed_words_in(lowered) for pair in index[word]}
+    groups_met = Counter(position for position, _ in satisfied)
+    positions = [p for p, met in groups_met.items() if met == len(PATTERN_RULES[p].needs)]
+    return [PATTERN_RULES[p] for p in sorted((*always, *positions))]
+
+
 def needs_met(needs: tuple[tuple[str, ...], ...], lowered: str) -> bool:
     """Every group of ``needs`` has a word in ``lowered``. One scan of the text answers
     every rule (:func:`needed_words_in`): 41 rules asking ~400 substring questions of each
@@ -1647,8 +1671,11 @@ def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) 
         return has_term(text, rule.table, rule.decode)
     if lowered is None:
         return rule.pattern.search(text) is not None
-    if not needs_met(rule.needs, lowered):
-        return False
+    return needs_met(rule.needs, lowered) and pattern_found(rule, text, lowered)
+
+
+def pattern_found(rule: Rule, text: str, lowered: str) -> bool:
+    """The rule's pattern in ``text``, searched as its lowercase twin in ``lowered``."""
     twin = rule_twin(rule.pattern) if FOLD_CUES else None
     return (rule.pattern.search(text) if twin is None else twin.search(lowered)) is not None
 
@@ -1668,7 +1695,11 @@ def sentence_counter_flags(text: str, sentences: list[str]) -> list[bool]:
 def fire_rules(text: str) -> list[Rule | LexiconRule]:
     """Return the rules that fire anywhere in ``text``, each once, in registry order."""
     lowered = precheck_text(text)
-    candidates = [rule for rule in ALL_RULES if could_fire(rule, text, lowered)]
+    if lowered is None:
+        candidates = [rule for rule in ALL_RULES if could_fire(rule, text, None)]
+    else:
+        candidates = [rule for rule in rules_pre_checked(lowered) if pattern_found(rule, text, lowered)]
+        candidates += [rule for rule in LEXICON_RULES if has_term(text, rule.table, rule.decode)]
     if not candidates:
         return []
     parts = split_sentences(text)
