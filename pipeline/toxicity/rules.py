@@ -942,7 +942,9 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"|\bwatch your back\b(?! (?:on|in|at|when|while|if|against|for|during|out there|and stay)\b)"
             r"|\byour days are numbered\b|\byou(?:'re| are) a dead (?:man|woman)\b"
             r"|\bsleep with one eye open\b|\b(?:we're|we are) coming for you\b"
-            r"|\b(?:shame|pity) if something (?:happened|were to happen|was to happen|happens) to (?:you|your)\b"),
+            r"|\b(?:shame|pity) if something (?:happened|were to happen|was to happen|happens) to (?:you|your)\b"
+            r"|\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|when i|once i|until i) (?:show|turn) up "
+            r"at your (?:front )?(?:door|doorstep|house|home|flat|work|workplace|office|job)\b"),
         "Veiled threats to a writer or commenter: 'we know where you live', 'a bullet in you', "
         "'check under your car', 'you'll find out what happens to traitors', 'watch your back'. "
         "Advice ('watch your back on the left flank', 'check under your car seats') is left "
@@ -952,7 +954,9 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Better check under your car before you drive to work tomorrow.",
          "Keep writing this and you'll find out what happens to traitors.",
          "Watch your back, hack.", "Your days are numbered.",
-         "Would be a shame if something happened to your family."),
+         "Would be a shame if something happened to your family.",
+         "Keep running your mouth, I'll show up at your door one night.",
+         "You won't be so brave when I turn up at your house."),
         ("Watch your back on the left flank, their winger is quick.",
          "He put a bullet into the top corner in the 90th minute.",
          "Check under your car seats if you lost your phone.",
@@ -960,10 +964,12 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Police said she received messages saying 'we know where you live'.",
          "Threatening a journalist with 'we know where you live' is a crime.",
          "Does anyone know where you can park near the stadium?",
-         "We know where you are going on holiday, you told us."),
+         "We know where you are going on holiday, you told us.",
+         "The engineer will show up at your house between 8 and 12.",
+         "We'll show up at your door with leaflets before the election."),
         needs=(("where you", "address", "bullet", "under your", "what happens to", "watch your back",
                 "days are numbered", "dead man", "dead woman", "one eye open", "coming for you",
-                "if something"),),
+                "if something", "up at your"),),
     ),
     Rule(
         "threat_writer", "threat", WEIGHT_SEVERE,
@@ -1031,6 +1037,38 @@ PATTERN_RULES: tuple[Rule, ...] = (
                           "jackass", "asshole", "bastard", "fool", "cretin", "clown", "degenerate",
                           "trash", "garbage", "pig", "bitch", "cunt", "dickhead", "twat", "prick",
                           "piece of", "shut up")),
+    ),
+    Rule(
+        "go_back_where_from", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"(?<!told to )(?<!told me to )(?<!told us to )(?<!told them to )(?<!told him to )"
+            r"(?<!told her to )(?<!will you )(?<!would you )(?<!did you )(?<!do you )"
+            r"\b(?:go|get|fuck off|piss off|sod off|crawl|swim|fly|run) back "
+            r"(?:to (?:your|their) (?:own )?(?:country|countries|caves?|deserts?|jungles?|huts?|mud huts?|"
+            r"shitholes?|villages?|tribes?|homelands?|camels?|goats?)|(?:to )?where (?:you|they) "
+            r"(?:came|come|crawled|crawl) from)\b"),
+        "Telling someone or a group to go back where they came from (or to 'your cave', 'your "
+        "goat'): the oldest line of abuse at immigrants and minorities. A report of being told so "
+        "('I was told to go back where I came from') and a question to a visitor are left alone.",
+        ("Nobody asked you, go back to your country.", "Go back to your cave and take your goats.",
+         "They should all go back where they came from.", "Fuck off back to your own country."),
+        ("My grandmother was told to go back where she came from, in 1962.",
+         "Will you go back to your country after the exchange year?",
+         "Telling people to go back where they came from is racist.",
+         "I had to go back to the office for my keys."),
+        needs=(("back",), ("your", "their", "where you", "where they")),
+    ),
+    Rule(
+        "crime_statistic_race", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\b13\s*(?:%|percent|per cent)[^.!?\n]{0,60}?[,;:.-]?\s*(?:but |and |yet |commit |responsible for )?"
+            r"5[02]\s*(?:%|percent|per cent)\s+of\s+(?:the\s+|all\s+)?(?:crimes?|murders?|homicides?|"
+            r"violent crimes?|violence|arrests?|killings?|shootings?)\b"),
+        "'13% of the population, 50% of the crime': the slogan that blames Black people for crime "
+        "(the ADL lists it as a hate symbol). A sentence that names it a racist slogan is counter-speech.",
+        ("13% of the population, 50% of the crime. Do the math.",
+         "They are 13 percent of the population but commit 52 percent of the murders."),
+        ("13% of voters backed the plan and 50% opposed it.",
+         "The '13% of the population, 50% of the crime' line is a racist myth built on arrest data."),
+        needs=(("13",), ("crime", "murder", "homicide", "violen", "arrest", "killing", "shooting")),
     ),
     Rule(
         "self_harm_incitement", "threat", WEIGHT_SEVERE,
@@ -1164,9 +1202,18 @@ def load_terms(table: str) -> frozenset[str]:
 
 @cache
 def load_lookup(table: str) -> frozenset[str]:
-    """The terms and their plurals in ``s``: one set lookup per n-gram, as :func:`find_term`."""
+    """The terms and their plurals: one set lookup per n-gram, as :func:`find_term`.
+
+    Plurals in ``s``, and in ``ies`` for a consonant and ``y`` ("tranny", "trannies").
+
+    >>> "trannies" in load_lookup("slurs.txt"), "honkies" in load_lookup("slurs.txt")
+    (True, True)
+    """
     terms = load_terms(table)
-    return terms | {term + "s" for term in terms}
+    return terms | {term + "s" for term in terms} | {term[:-1] + "ies" for term in terms if PLURAL_IES.search(term)}
+
+
+PLURAL_IES = re.compile(r"[^aeiou\W]y$")
 
 
 def tokenise(text: str) -> list[str]:
@@ -1179,7 +1226,7 @@ def tokenise(text: str) -> list[str]:
 
 
 def find_term(text: str, terms: frozenset[str], decode: bool = False) -> str | None:
-    """Return the first 1-3 word term of ``terms`` in ``text`` (plural ``s`` allowed); with
+    """Return the first 1-3 word term of ``terms`` in ``text`` (plurals allowed); with
     ``decode``, also in :func:`decode_obfuscation` of the text (the definition of has_term)."""
     forms = [text]
     if decode and may_be_obfuscated(text):
@@ -1192,6 +1239,9 @@ def find_term(text: str, terms: frozenset[str], decode: bool = False) -> str | N
             for i in range(len(tokens) - size + 1):
                 gram = " ".join(tokens[i : i + size])
                 if gram in terms or (gram.endswith("s") and gram[:-1] in terms):
+                    return gram
+                singular = gram[:-3] + "y"
+                if gram.endswith("ies") and singular in terms and PLURAL_IES.search(singular):
                     return gram
     return None
 
