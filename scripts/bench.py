@@ -29,8 +29,10 @@ heartbeat-thread join (up to 1 s, printed as the empty run with heartbeats).
 
 Targets on 2 cores (issue 3): (a) >= 100 docs/s; (b) >= 1.6 x (a);
 (c) <= 10 % of (b)'s time; peak memory flat in N. Issue 4: the comment stage
-adds < 10 % to the rest of the pipeline (``--stage-cost``: (a) is also run
-without the stage, interleaved, and the CPU time of the two is compared).
+adds < 10 % to the rest of the pipeline (``--stage-cost``: after the usual
+phases, (a) with and (a) without the stage run side by side in two processes,
+``--stage-pairs`` times, and their CPU times are compared; the stage's own CPU
+time inside (a) is printed as a cross-check).
 """
 
 from __future__ import annotations
@@ -209,20 +211,26 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, value
 
 
-def phase_batch(raw: Path, clean: Path, batch_size: int | None, without: str | None = None) -> dict[str, Any]:
+def phase_batch(raw: Path, clean: Path, batch_size: int | None, without: str | None = None,
+                timed_stage: str | None = None) -> dict[str, Any]:
     """(a): every batch through process_batch, one after the other, in this process.
 
     ``without`` names a stage to leave out (``--stage-cost``): what the pipeline costs without it.
+    ``timed_stage`` names one whose own CPU time is added up (``stage_cpu`` in the result).
     """
     import pipeline.stages
     from pipeline.batch import process_batch
     from pipeline.runner import plan_batches
 
+    names = [stage.__name__ for stage in pipeline.stages.STAGES]
+    for name in filter(None, (without, timed_stage)):
+        if name not in names:
+            raise SystemExit(f"--stage-cost: no stage {name!r}; the stages are {', '.join(names)}")
     if without:
-        names = [stage.__name__ for stage in pipeline.stages.STAGES]
-        if without not in names:
-            raise SystemExit(f"--stage-cost: no stage {without!r}; the stages are {', '.join(names)}")
         pipeline.stages.STAGES = tuple(s for s in pipeline.stages.STAGES if s.__name__ != without)
+    stage_cpu = [0.0]
+    if timed_stage:
+        time_stage(timed_stage, stage_cpu)
 
     def work() -> tuple[int, int]:
         pages = records = 0
@@ -238,7 +246,29 @@ def phase_batch(raw: Path, clean: Path, batch_size: int | None, without: str | N
         own_cpu = time.process_time() - started
     # Rates count input pages in every phase; appended articles make more records than pages.
     return {"seconds": seconds, "docs": pages, "records": records, "peak_rss": rss.peak, "cpu": rss.cpu_seconds,
-            "own_cpu": own_cpu}
+            "own_cpu": own_cpu, "stage_cpu": stage_cpu[0]}
+
+
+def time_stage(name: str, total: list[float]) -> None:
+    """Wrap the stage ``name`` (and its chunk form) so its CPU time adds up in ``total[0]``."""
+    import pipeline.stages
+
+    def timed_call(function: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            started = time.process_time()
+            try:
+                return function(*args)
+            finally:
+                total[0] += time.process_time() - started
+        return call
+
+    stage = next(s for s in pipeline.stages.STAGES if s.__name__ == name)
+    chunk = pipeline.stages.CHUNK_STAGES.pop(stage, None)
+    wrapped = timed_call(stage)
+    wrapped.__name__ = name
+    pipeline.stages.STAGES = tuple(wrapped if s is stage else s for s in pipeline.stages.STAGES)
+    if chunk is not None:
+        pipeline.stages.CHUNK_STAGES[wrapped] = timed_call(chunk)
 
 
 def phase_flows(raw: Path, clean: Path, batch_size: int | None, workers: int | None) -> dict[str, Any]:
@@ -298,15 +328,40 @@ def empty_flow() -> None:
 
 def run_phase(args: list[str], code: Path) -> dict[str, Any]:
     """Run one phase in a fresh interpreter so its memory peak is its own."""
+    return finish_phase(start_phase(args, code), args)
+
+
+def start_phase(args: list[str], code: Path) -> subprocess.Popen[str]:
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_LOGGING_LEVEL="WARNING", PYTHONPATH=str(code))
     env.pop("PREFECT_API_URL", None)
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
-                          env=env, cwd=code, check=False)
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr[-4000:])
-        raise SystemExit(f"phase {args[:2]} failed with status {done.returncode}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=code)
+
+
+def finish_phase(process: subprocess.Popen[str], args: list[str]) -> dict[str, Any]:
+    out, err = process.communicate()
+    if process.returncode != 0:
+        sys.stderr.write(err[-4000:])
+        raise SystemExit(f"phase {args[:2]} failed with status {process.returncode}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def stage_cost_pairs(stage: str, pairs: int, common: list[str], code: Path) -> Iterator[tuple[dict[str, Any],
+                                                                                          dict[str, Any]]]:
+    """(a) with and without ``stage``, run at the same time in two processes, ``pairs`` times.
+
+    Side by side, both halves of a pair meet the same state of the machine (its clock, the
+    other tenants of the host); run one after the other they did not, and six sequential
+    pairs of the same code ranged from 1 % to 36 %. Each pair starts the other one first.
+    """
+    for pair in range(pairs):
+        with_args = ["--phase", "batch", "--run", str(100 + pair), "--time-stage", stage, *common]
+        without_args = ["--phase", "batch", "--run", str(100 + pair), "--without", stage, *common]
+        order = [with_args, without_args] if pair % 2 == 0 else [without_args, with_args]
+        started = [(start_phase(args, code), args) for args in order]
+        results = [finish_phase(process, args) for process, args in started]
+        yield (results[0], results[1]) if pair % 2 == 0 else (results[1], results[0])
 
 
 def profile_batch(raw: Path, clean: Path, batch_size: int | None, top: int = 25) -> None:
@@ -408,10 +463,14 @@ def stage_cost_report(stage: str, with_runs: list[dict[str, Any]],
     shares = [100 * (w["own_cpu"] - wo["own_cpu"]) / wo["own_cpu"] for w, wo in pairs]
     added = statistics.median(w["own_cpu"] - wo["own_cpu"] for w, wo in pairs)
     pages = with_runs[0]["docs"]
+    inside = [100 * w["stage_cpu"] / (w["own_cpu"] - w["stage_cpu"]) for w in with_runs]
     yield ""
     yield (f"{stage}: adds {statistics.median(shares):.1f} % to the rest of (a) "
-           f"({1000 * added / pages:.2f} ms of CPU a page); every run: "
-           + " / ".join(f"{share:.1f} %" for share in shares))
+           f"({1000 * added / pages:.2f} ms of CPU a page; {len(pairs)} pairs run side by side, "
+           "median); every pair: " + " / ".join(f"{share:.1f} %" for share in shares))
+    yield (f"{stage}'s own CPU inside (a), timed in-process: {statistics.median(inside):.1f} % of the "
+           "rest (every run: " + " / ".join(f"{share:.1f} %" for share in inside)
+           + "; leaves out what the stage makes others do, e.g. writing comments.json)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -431,8 +490,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stage-cost", metavar="STAGE",
                         help="also run (a) without this stage (e.g. split_comment_threads) and report "
                              "how much the stage adds to the rest of the pipeline")
+    parser.add_argument("--stage-pairs", type=int, default=6,
+                        help="with --stage-cost: side-by-side pairs with and without the stage (default 6)")
     parser.add_argument("--phase", choices=["batch", "flows"], help=argparse.SUPPRESS)
     parser.add_argument("--without", help=argparse.SUPPRESS)
+    parser.add_argument("--time-stage", help=argparse.SUPPRESS)
     parser.add_argument("--run", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -444,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
         raw = args.dir / "raw"
         if args.phase == "batch":
             clean = args.dir / f"clean-a{args.run}{'-without' if args.without else ''}"
-            result = phase_batch(raw, clean, args.batch_size, args.without)
+            result = phase_batch(raw, clean, args.batch_size, args.without, args.time_stage)
         else:
             result = phase_flows(raw, args.dir / f"clean-b{args.run}", args.batch_size, args.workers)
         print(json.dumps(result))
@@ -462,23 +524,24 @@ def main(argv: list[str] | None = None) -> int:
     code = snapshot_code(work)
     workers = ["--workers", str(args.workers)] if args.workers else []
     a_runs: list[dict[str, Any]] = []
-    without_runs: list[dict[str, Any]] = []
     flow_runs: list[dict[str, Any]] = []
     for run in range(args.repeat):  # interleaved, so a slow spell of the machine hits both
         print(f"run {run + 1}/{args.repeat}: (a) batch function in one process ...", flush=True)
         a_runs.append(run_phase(["--phase", "batch", "--run", str(run), *common], code))
-        if args.stage_cost:
-            print(f"run {run + 1}/{args.repeat}: (a) without {args.stage_cost} ...", flush=True)
-            without_runs.append(run_phase(["--phase", "batch", "--run", str(run), "--without",
-                                           args.stage_cost, *common], code))
         print(f"run {run + 1}/{args.repeat}: (b) and (c) flow on all cores, twice ...", flush=True)
         flow_runs.append(run_phase(["--phase", "flows", "--run", str(run), *common, *workers], code))
+    pairs = []
+    if args.stage_cost:
+        for number, pair in enumerate(stage_cost_pairs(args.stage_cost, args.stage_pairs, common, code), 1):
+            print(f"pair {number}/{args.stage_pairs}: (a) with and without {args.stage_cost}, side by side",
+                  flush=True)
+            pairs.append(pair)
     a, flows = median_runs(a_runs, flow_runs)
     print()
     for line in report(args.n, total, a, flows):
         print(line)
-    if without_runs:
-        for line in stage_cost_report(args.stage_cost, a_runs, without_runs):
+    if pairs:
+        for line in stage_cost_report(args.stage_cost, [w for w, _ in pairs], [wo for _, wo in pairs]):
             print(line)
     if not args.keep:
         import shutil
