@@ -333,7 +333,8 @@ ordinary comments flagged) and once after the model was retrained with round ten
 comments, which were written before and apart from it (18/30, 4/30, 0/30). Its misses were
 then read, and four general kinds among them got a fix: plural slurs in -ies ("trannies"),
 "I'll show up at your door", "go back to your country/cave" and the "13% ... 50% of the
-crime" slogan. 22/30, 4/30, 0/30 since; that figure is no longer blind."""
+crime" slogan; then a slur named in quotes ("called my mom a 'ch*nk'", "'k*kes' is still the
+slur") stopped counting as its use. 22/30, 2/30, 0/30 since; that figure is no longer blind."""
 BLIND9_KNOWN_MISSES = {
     "b9_hateful_rothschild_banks": "missed: score 0.31, no rule fired",
     "b9_hateful_holocaust_numbers": "missed: score 0.32, no rule fired",
@@ -345,8 +346,6 @@ BLIND9_KNOWN_MISSES = {
     "b9_hateful_lynch_threat": "missed: score 0.54, no rule fired",
     "b9_rebuttal_globalist_codeword": "rebuttal flagged by replacement_conspiracy",
     "b9_rebuttal_happy_merchant_explain": "rebuttal flagged by happy_merchant",
-    "b9_rebuttal_asian_attack": "rebuttal flagged by slur_lexicon",
-    "b9_rebuttal_kike_explain_report": "rebuttal flagged by slur_lexicon",
 }
 
 

@@ -284,6 +284,20 @@ QUOTED = compile_guarded(
 Single quotes count from three words up ('Jews killed Jesus'): one or two words in single
 quotes are usually scare quotes, which haters use too (the 'Holocaust', 'great replacement')."""
 
+QUOTE_CHARS = frozenset("'\"\u2018\u2019\u201c\u201d")
+QUOTED_TERM = r"['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,30}['\u2019\"\u201d]"
+TERM_MENTION = compile_guarded(
+    r"(?:\bcall(?:ed|ing|s)?\s+(?:me|her|him|us|them|you|(?:my|our|his|her|their)\s+\w+)\s+(?:an?\s+)?"
+    r"|\b(?:the|a)\s+(?:word|slur|term|epithet|insult)\s+|\bwords\s+like\s+)" + QUOTED_TERM
+    + r"|" + QUOTED_TERM + r"(?=[^.!?\n]{0,40}?\b(?:is|was|remains)\s+(?:still\s+)?(?:an?|the)\s+"
+    r"(?:slur|racial slur|word|epithet|insult)\b)",
+    re.IGNORECASE,
+)
+"""A word in quotes that is named, not used: "called my mother a 'ch*nk'", "the word 'k*ke'",
+"'sp#cs' is still the slur". People who report abuse or explain a slur quote it; without
+quotes "called him a k*ke" is left to the lexicon, as it can be a boast as well as a report,
+and so is a sentence that agrees with what it quotes ("they called him a 'k*ke' and I agree")."""
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -1105,6 +1119,8 @@ class LexiconRule:
     decode: bool = False
     """Also look up words written with masks, digits or spaces ("f*ggot", "n1gger",
     "k i k e"): see :func:`decode_obfuscation`."""
+    skip_mentions: bool = False
+    """Leave out a quoted word that is named rather than used (:data:`TERM_MENTION`)."""
 
 
 LEXICON_RULES: tuple[LexiconRule, ...] = (
@@ -1115,15 +1131,20 @@ LEXICON_RULES: tuple[LexiconRule, ...] = (
         ("Get out of here, you filthy kike.", "those ragheads again",
          "Go back where you came from, you f*ggot.", "Typical k*ke lies again.",
          "Another n1gg3r on the news.", "nobody wants a n i g g e r next door",
-         "Hire another sp#c, why not.", "those sand n*ggers again"),
+         "Hire another sp#c, why not.", "those sand n*ggers again",
+         "They called him a 'kike' and I agree, he is one."),
         ("They are building a new dyke near the beach.", "The Jewish community met on Sunday.",
          "It is not okay to call people kikes.", "Stop calling them ragheads, it's vile.",
          "That was a f***ing brilliant goal.", "What the f*ck is this?", "a new d*ke by the sea",
          "Level k1 took me 3 tries in my 4x4.", "n***** is how the paper printed it",
          "The U S A won gold.", "It is not okay to call people k*kes.",
-         "It is not okay to write n1gger, even with a digit."),
+         "It is not okay to write n1gger, even with a digit.",
+         "At the bus stop a man called my mother a 'ch*nk'. She is 71.",
+         "The word 'k*ke' is a slur however you spell it.",
+         "'sp#cs' with a hash sign in it is still the slur, flag it."),
         guarded=True,
         decode=True,
+        skip_mentions=True,
     ),
     LexiconRule(
         "profanity_lexicon", "profanity", WEIGHT_PROFANITY, "profanity.txt",
@@ -1648,6 +1669,8 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
         return False
     if isinstance(rule, Rule):
         return could_fire(rule, searched, sentence.lowered(rule.guarded))
+    if rule.skip_mentions and QUOTE_CHARS.intersection(searched) and not ENDORSED.search(searched):
+        searched = TERM_MENTION.sub(" ", searched)
     return has_term(searched, rule.table, rule.decode)
 
 
