@@ -56,7 +56,6 @@ BLIND5 = json.loads((TEST_DATA / "toxicity_blind_round5.json").read_text("utf-8"
 scored; nothing has been tuned on it. First scoring: 9 of 16 hateful caught, 1 of 16
 rebuttals and 0 of 16 ordinary comments flagged."""
 BLIND5_KNOWN_MISSES = {
-    "b5_hate_women_kitchen": "misogyny without a rule word; model 0.44",
     "b5_hate_threat_journalist": "veiled threat ('pay him a visit'); model 0.14",
     "b5_rebut_soros": "names the trope ('Jewish puppet master') to rebut it with 'just the old "
                       "story', which is no cue",

@@ -236,6 +236,8 @@ JUDGEMENT_WORDS = (
     r"racis[mt]\w*|hateful|hate speech|nonsense|rubbish|bullshit|false|untrue|hurts?|hurtful|"
     r"sad|sickening|disgusted|appall\w*|horrified|outrag\w*|consequences|misguided|shocking|"
     r"(?:has|have|needs?|must) to stop|lost (?:all )?respect|no place|"
+    r"(?:that|this|the|your|their|his|her) (?:argument|claim|idea|view|statement|comment|take|logic) "
+    r"(?:is|was) (?:just |simply |plainly |dead )?wrong|"
     r"(?:you're|you are|you sound like) (?:such |so |just )?(?:an? )?(?:\w+ )?(?:idiot|moron|"
     r"disgrace|joke|embarrassment|monster|horrible|disgusting|terrible|vile|sick|awful)\w*|"
     r"belongs? in (?:prison|jail)|(?:is|it's) (?:incitement|a crime|illegal)|get help|seek help|"
@@ -1051,6 +1053,27 @@ PATTERN_RULES: tuple[Rule, ...] = (
                           "jackass", "asshole", "bastard", "fool", "cretin", "clown", "degenerate",
                           "trash", "garbage", "pig", "bitch", "cunt", "dickhead", "twat", "prick",
                           "piece of", "shut up")),
+    ),
+    Rule(
+        "group_inferiority", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{GROUPS}\s+(?:are|were|have always been|will always be)\s+(?:just\s+|all\s+|simply\s+)?"
+            r"(?:genetically|naturally|biologically|inherently|innately|by nature)\s+(?:less|more|inferior|"
+            r"stupid|stupider|dumber|dumb|violent|criminal|lazy|primitive|savage|backward|unintelligent)\b"
+            rf"|\b{GROUPS}\s+(?:are|were)\s+(?:just\s+|simply\s+|all\s+)?(?:too|so)\s+(?:emotional|stupid|"
+            r"dumb|primitive|backward|hysterical|irrational|weak|simple)\s+to\s+(?:vote|lead|rule|govern|be in "
+            r"charge|run|think|drive|work|understand|be trusted|make decisions)\b"
+            rf"|\b{GROUPS}\s+(?:have|has|got)\s+(?:a\s+)?(?:lower|low|smaller|tiny)\s+(?:iqs?|brains?|intelligence)\b"),
+        "A group declared inferior by nature ('genetically less intelligent', 'too emotional to "
+        "vote', 'lower IQs'): race science and its misogynist twin. A sentence that calls the "
+        "claim a myth or debunked is counter-speech.",
+        ("Black people are genetically less intelligent, the science is settled.",
+         "Women are too emotional to be in charge of anything important.",
+         "Africans have lower IQs, it's not racist, it's data."),
+        ("The claim that Black people are genetically less intelligent has been debunked.",
+         "Women are more likely than men to be diagnosed late with heart disease.",
+         "My kids are too young to vote."),
+        needs=(ANY_GROUP_WORDS, ("genetic", "natural", "biolog", "inherent", "innate", "by nature",
+                                 "too ", "so ", "iq", "brain", "intelligen")),
     ),
     Rule(
         "go_back_where_from", "identity_attack", WEIGHT_SEVERE,
