@@ -168,17 +168,27 @@ NAMED_CODE = compile_guarded(
     r"(?:neo-?)?nazis|the klan|kkk|the far right|extremists|racists|bigots|propagandists)|"
     r"(?:is|are|was|were) (?:an? |just an? |an old |a classic |the old |the same old )?(?:\w+ )?(?:slurs?|smears?)|"
     r"(?:holocaust deniers|deniers) (?:say|claim|love to|like to|insist|will tell you|want you to)|"
-    r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?))\b",
+    r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?)|"
+    r"stands? for|(?:neo-?nazi|white supremacist|white nationalist|far-right|antisemitic|racist) (?:markers?|"
+    r"symbols?|memes?|codes?|terms?|slogans?|talking points?|signals?)|"
+    r"used by (?:neo-?nazis|white supremacists|the far right|antisemites|racists|extremists|terrorists|"
+    r"a terrorist group)|(?:a|the) way (?:of|to) (?:mock\w*|signal\w*|dehumani[sz]\w*)|"
+    r"is how (?:people|they|racists|antisemites|bigots|trolls) (?:introduce|smuggle|signal|dress up|disguise)|"
+    r"(?:that's|that is|it's|it is) the (?:great )?replacement (?:theory|conspiracy|myth))\b",
     re.IGNORECASE,
 )
 """Counter-speech cues that name a code for what it is: "a dog whistle", "a hate symbol",
 "X is a slur", "invented by white supremacists", "there's no secret ...", "deniers say ...",
-"mocking the victims". Rebuttals of coded antisemitism repeat the code word itself, so the
+"mocking the victims"; and the ways people explain one: "ZOG stands for ...", "a neo-Nazi
+marker", "used by a terrorist group", "a way of mocking", "that's the Great Replacement
+theory". Rebuttals of coded antisemitism repeat the code word itself, so the
 coded rules need these; a hater denies the name ("it's not a dog whistle", "not a smear"),
 which HEDGE removes. Kept apart from COUNTER_SPEECH, which every comment is searched with:
 ten more alternatives there made that search a third slower."""
 NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed by", "up by",
-                    "spread by", "slur", "smear", "deniers", "mock", "conspiracy")
+                    "spread by", "slur", "smear", "deniers", "mock", "conspiracy", "stand", "nazi",
+                    "supremac", "nationalist", "far-right", "antisemitic", "racist", "way of", "way to",
+                    "is how", "replacement")
 """Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
 HEDGE = compile_guarded(
@@ -290,13 +300,16 @@ QUOTE_CHARS = frozenset("'\"\u2018\u2019\u201c\u201d")
 QUOTED_TERM = r"['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,30}['\u2019\"\u201d]"
 TERM_MENTION = compile_guarded(
     r"(?:\bcall(?:ed|ing|s)?\s+(?:me|her|him|us|them|you|(?:my|our|his|her|their)\s+\w+)\s+(?:an?\s+)?"
-    r"|\b(?:the|a)\s+(?:word|slur|term|epithet|insult)\s+|\bwords\s+like\s+)" + QUOTED_TERM
+    r"|\b(?:got|get|gets|getting|being|been|was|were)\s+called\s+(?:an?\s+)?"
+    r"|\b(?:the|a)\s+(?:word|slur|term|epithet|insult)\s+|\b(?:words|slurs|terms|names|insults)\s+like\s+)"
+    + QUOTED_TERM + r"|" + QUOTED_TERM + r"(?:\s*,\s*(?:and\s+|or\s+)?" + QUOTED_TERM + r")+"
     + r"|" + QUOTED_TERM + r"(?=[^.!?\n]{0,40}?\b(?:is|was|remains)\s+(?:still\s+)?(?:an?|the)\s+"
     r"(?:slur|racial slur|word|epithet|insult)\b)",
     re.IGNORECASE,
 )
-"""A word in quotes that is named, not used: "called my mother a 'ch*nk'", "the word 'k*ke'",
-"'sp#cs' is still the slur". People who report abuse or explain a slur quote it; without
+"""A word in quotes that is named, not used: "called my mother a 'ch*nk'", "got called a
+'p*ki'", "the word 'k*ke'", "slurs like 'f*ggot'", "'sp#cs' is still the slur", or a list of
+quoted words ("'invaders', 'k*kes', 'towelheads'"). People who report abuse or explain a slur quote it; without
 quotes "called him a k*ke" is left to the lexicon, as it can be a boast as well as a report,
 and so is a sentence that agrees with what it quotes ("they called him a 'k*ke' and I agree")."""
 
@@ -1164,7 +1177,9 @@ LEXICON_RULES: tuple[LexiconRule, ...] = (
          "It is not okay to write n1gger, even with a digit.",
          "At the bus stop a man called my mother a 'ch*nk'. She is 71.",
          "The word 'k*ke' is a slur however you spell it.",
-         "'sp#cs' with a hash sign in it is still the slur, flag it."),
+         "'sp#cs' with a hash sign in it is still the slur, flag it.",
+         "At school I got called a 'p*ki' every day.",
+         "This thread: 'vermin', 'k*kes', 'invaders'. Is anyone moderating?"),
         guarded=True,
         decode=True,
         skip_mentions=True,
