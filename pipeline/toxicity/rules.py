@@ -909,7 +909,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Saying women shouldn't be allowed to vote is misogynist nonsense.",
          "The poster who wrote that disabled people should be sterilised has been banned."),
         needs=(ANY_GROUP_WORDS,
-               ("deport", "expel", "kicked out", "thrown out", "sent back", "round", "locked up",
+               ("deport", "expel", "kicked out", "thrown out", "sent back", "round up", "rounded up", "locked up",
                 "interned", "camps", "segregat", "castrat", "sterili", "banned from", "barred from",
                 "stripped of", "allowed", "kick out", "throw out", "get rid of", "vote")),
     ),
@@ -1086,7 +1086,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Women are more likely than men to be diagnosed late with heart disease.",
          "My kids are too young to vote."),
         needs=(ANY_GROUP_WORDS, ("genetic", "natural", "biolog", "inherent", "innate", "by nature",
-                                 "too ", "so ", "iq", "brain", "intelligen")),
+                                 "emotional", "stupid", "dumb", "primitive", "backward", "hysterical",
+                                 "irrational", "weak", "simple", "iq", "brain", "intelligen")),
     ),
     Rule(
         "go_back_where_from", "identity_attack", WEIGHT_SEVERE,
