@@ -38,7 +38,8 @@ The twin is the pattern without the flag, searched in the text lowercased once;
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -144,6 +145,52 @@ def compile_guarded(source: str, flags: int = 0) -> re.Pattern[str]:
         if guarded is None:
             raise
         return re.compile(source, flags)
+
+
+class LazyPattern:
+    """A guarded pattern (:func:`compile_guarded`) compiled the first time it is searched.
+
+    The toxicity rules have some fifty patterns, searched mostly through their lowercase
+    twins; compiling each one up front, and again for its twin, was most of the ~0.15 s
+    the scorer took to import in every process. ``pattern`` and ``flags`` (all
+    :func:`lowercase_twin` reads) are known without compiling; a pattern whose pre-check
+    never passes is never compiled.
+
+    >>> lazy = LazyPattern(r"\\bmyths?\\b", re.IGNORECASE)
+    >>> lazy.pattern, lazy.search("An old MYTH.").span()
+    ('(?=[m])(?:\\\\bmyths?\\\\b)', (7, 11))
+    """
+
+    __slots__ = ("_compiled", "_guarded", "_source", "flags")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._guarded: str | None = None
+        self._compiled: re.Pattern[str] | None = None
+        # What re.compile would report: str patterns are Unicode unless ASCII is asked for.
+        self.flags = flags if flags & re.ASCII else flags | re.UNICODE
+
+    @property
+    def pattern(self) -> str:
+        if self._guarded is None:
+            self._guarded = guarded_source(self._source, self.flags) or self._source
+        return self._guarded
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.pattern, self.flags)
+            except re.error:  # a guard that does not compile: the pattern as written
+                self._guarded = self._source
+                self._compiled = re.compile(self._source, self.flags)
+        return self._compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, pos, endpos)
 
 
 def guarded_source(source: str, flags: int) -> str | None:
@@ -333,7 +380,7 @@ def _literals_fold_plainly(items: Any) -> bool:
     return True
 
 
-def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def lowercase_twin(pattern: re.Pattern[str] | LazyPattern) -> re.Pattern[str] | None:
     """``pattern`` without ``re.IGNORECASE``, to search lowercased text; None if not the same.
 
     Only for an IGNORECASE pattern whose literals are lowercase ASCII or caseless

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pipeline.regex_guard import alternation, can_fold, compile_guarded, lowercase_twin
+from pipeline.regex_guard import LazyPattern, alternation, can_fold, compile_guarded, lowercase_twin
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -321,7 +321,7 @@ class Rule:
     name: str
     category: str
     weight: float
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | LazyPattern
     comment: str
     positives: tuple[str, ...]
     negatives: tuple[str, ...]
@@ -333,8 +333,8 @@ class Rule:
     the claim on every example; widen a group when the pattern gets a new alternative."""
 
 
-def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return compile_guarded(pattern, flags)
+def _rx(pattern: str, flags: int = re.IGNORECASE) -> LazyPattern:
+    return LazyPattern(pattern, flags)
 
 
 PATTERN_RULES: tuple[Rule, ...] = (
@@ -1248,7 +1248,7 @@ def cue_view(text: str) -> tuple[str, CuePatterns]:
 
 
 @cache
-def rule_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def rule_twin(pattern: re.Pattern[str] | LazyPattern) -> re.Pattern[str] | None:
     """A rule pattern's lowercase twin, or None when it has none (a case-sensitive 'ZOG')."""
     return lowercase_twin(pattern)
 
