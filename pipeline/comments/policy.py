@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pipeline.comments.patterns import addresses_someone
@@ -105,14 +106,25 @@ def decide_removals(comments: Sequence[Comment], toxic: Sequence[bool],
             reasons.append("reply_to_toxic")
         else:
             reasons.append("")
-    # The removed comments' shingles pooled once; a kept comment's are looked up one by one
-    # and the lookup stops at the first shared one.
-    removed = {gram for c, t in zip(comments, toxic, strict=True) if t
-               for gram in _shingles(c.text, QUOTE_MIN_WORDS)}
-    for i, comment in enumerate(comments):
-        if not reasons[i] and removed and not removed.isdisjoint(_shingles(comment.text, QUOTE_MIN_WORDS)):
+    kept = [i for i, reason in enumerate(reasons) if not reason]
+    if not kept or not any(toxic):
+        return reasons
+    removed = frozenset().union(*(shingle_set(c.text) for c, t in zip(comments, toxic, strict=True) if t))
+    for i in kept:
+        if not removed.isdisjoint(shingle_set(comments[i].text)):
             reasons[i] = "quotes_toxic"
     return reasons
+
+
+SHINGLE_MEMO = 2048
+"""Comment texts whose shingles are remembered: a thread comes back whole when its page is
+cleaned again with one more comment, and the same comment is then checked again."""
+
+
+@lru_cache(maxsize=SHINGLE_MEMO)
+def shingle_set(text: str) -> frozenset[tuple[str, ...]]:
+    """:func:`_shingles` of ``text`` with ``QUOTE_MIN_WORDS``, as a set, remembered."""
+    return frozenset(_shingles(text, QUOTE_MIN_WORDS))
 
 
 _WORD = re.compile(r"\w+")
