@@ -1804,6 +1804,17 @@ def sentence_counter_flags(text: str, sentences: list[str]) -> list[bool]:
     return counter_flags(split_sentences(view), cues)
 
 
+def compile_all() -> None:
+    """Compile every rule pattern now (its lowercase twin, or itself without one) and the
+    pre-check scan. For a process that forks workers (:mod:`pipeline.warmup`): they then
+    share the compiled patterns instead of each compiling them on its first comments."""
+    need_index()
+    need_scan()
+    for rule in PATTERN_RULES:
+        if rule_twin(rule.pattern) is None and isinstance(rule.pattern, LazyPattern):
+            rule.pattern.compiled  # noqa: B018 - compiling is the point
+
+
 def fire_rules(text: str) -> list[Rule | LexiconRule]:
     """Return the rules that fire anywhere in ``text``, each once, in registry order."""
     lowered = precheck_text(text)
