@@ -331,13 +331,13 @@ comments, which were written before and apart from it (18/30, 4/30, 0/30). Its m
 then read, and four general kinds among them got a fix: plural slurs in -ies ("trannies"),
 "I'll show up at your door", "go back to your country/cave" and the "13% ... 50% of the
 crime" slogan; then a slur named in quotes ("called my mom a 'ch*nk'", "'k*kes' is still the
-slur") stopped counting as its use. 22/30, 2/30, 0/30 since; that figure is no longer blind."""
+slur") stopped counting as its use. 22/30, 2/30, 0/30; 23/30 since round ten's rule for
+threats to a place of worship. These figures are no longer blind."""
 BLIND9_KNOWN_MISSES = {
     "b9_hateful_rothschild_banks": "missed: score 0.31, no rule fired",
     "b9_hateful_holocaust_numbers": "missed: score 0.32, no rule fired",
     "b9_hateful_oven_joke": "missed: score 0.37, no rule fired",
     "b9_hateful_black_animals": "missed: score 0.32, no rule fired",
-    "b9_hateful_mosque_burn": "missed: score 0.18, no rule fired",
     "b9_hateful_female_journalist_insult": "missed: score 0.39, no rule fired",
     "b9_hateful_aboriginal_slur": "missed: score 0.47, no rule fired",
     "b9_hateful_lynch_threat": "missed: score 0.54, no rule fired",
@@ -354,20 +354,18 @@ rebuttals and 0 of 40 ordinary comments flagged. (Before that scoring, a diff to
 which rules fire on its lines; nothing was changed between that and the scoring.) Six of the eight
 flagged rebuttals explained a code word or quoted slurs, and the cues for that were then widened
 ("ZOG stands for", "a neo-Nazi marker", "got called a 'p*ki'", lists of quoted words): 18/40,
-1/40, 0/40 since, which is no longer a blind figure."""
+1/40, 0/40; then four of its missed kinds got rules (threats to a mosque or synagogue, "check
+the surnames of every network CEO", "the same tribe that engineered", "their first loyalty is
+to Tel Aviv"): 22/40, 1/40, 0/40 since. Neither is a blind figure."""
 BLIND10_KNOWN_MISSES = {
     "b10_hateful_globalist_banks": "missed: score 0.27, no rule fired",
-    "b10_hateful_media_owners": "missed: score 0.49, no rule fired",
     "b10_hateful_holocaust_numbers": "missed: score 0.11, no rule fired",
     "b10_hateful_oven_joke": "missed: score 0.37, no rule fired",
-    "b10_hateful_dual_loyalty": "missed: score 0.19, no rule fired",
     "b10_hateful_blood_libel": "missed: score 0.26, no rule fired",
     "b10_hateful_synagogue_threat": "missed: score 0.24, no rule fired",
     "b10_hateful_soros_puppetmaster": "missed: score 0.49, no rule fired",
     "b10_hateful_noticing": "missed: score 0.39, no rule fired",
-    "b10_hateful_jews_covid": "missed: score 0.35, no rule fired",
     "b10_hateful_monkey_insult": "missed: score 0.36, no rule fired",
-    "b10_hateful_mosque_threat": "missed: score 0.29, no rule fired",
     "b10_hateful_gypsy_thieves": "missed: score 0.54, no rule fired",
     "b10_hateful_women_vote": "missed: score 0.53, no rule fired",
     "b10_hateful_female_commenter_insult": "missed: score 0.34, no rule fired",

@@ -60,6 +60,10 @@ blood (or a sacrifice, a ritual) and Jews or a Jewish rite; or their disappearan
 and a Jewish feast. A child missing near a synagogue is news, not the libel."""
 GAP = r"[^.!?\n]{0,80}?"
 """Up to 80 characters of the same sentence: the parts of a trope told at length."""
+WORSHIP = r"(?:mosques?|synagogues?|churche?s?|temples?|gurdwaras?|shuls?)"
+NOT_LONG = (r"\b(?:won't|will not|wouldn't|isn't going to|is not going to) (?:be )?(?:standing|stand|last) "
+            r"(?:long|for long|a week|a month)\b")
+"""A place of worship, and what a threat says will become of it ("won't be standing long")."""
 GROUP_ADJECTIVES = (
     "jewish", "muslim", "black", "white", "gay", "trans", "transgender", "disabled", "autistic",
     "mentally ill", "asian", "chinese", "indian", "mexican", "arab", "african", "immigrant", "foreign",
@@ -527,14 +531,15 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"|\bisrael[- ]?first(?:ers?|ism)\b|\bisrael[- ]first\W+(?:\w+\W+)?last\b"
             r"|\bput(?:s|ting)? israel first\b|\bisrael[- ]first (?:crowd|politicians?|congress|"
             r"senators?|traitors?|agenda|types?)\b|\bmore loyal to israel than\b"
-            r"|\b(?:their|his|her|real|true) (?:loyalty|allegiance) (?:is |lies )?(?:only |always )?"
-            r"(?:to|with) israel\b"),
+            r"|\b(?:their|his|her|real|true) (?:(?:first|real|true|only|primary) )?(?:loyalty|allegiance) "
+            r"(?:is |lies )?(?:obviously |clearly |always |only |still )?(?:to|with) (?:israel|tel aviv)\b"),
         "Jews as loyal to Israel rather than to their own country.",
         ("Every Jewish politician has dual loyalty.",
          "Israel first, America last, that's the Congress we have.",
          "You can't trust them, dual loyalty is in the Jewish blood.",
          "The Israel-firsters in Congress voted for another war.",
-         "Those senators are more loyal to Israel than to their own voters."),
+         "Those senators are more loyal to Israel than to their own voters.",
+         "Their first loyalty is obviously to Tel Aviv, not to the voters."),
         ("The dual loyalty smear against Jewish Americans is antisemitic.",
          "Dual citizenship rules changed last year.",
          "The senator's divided loyalties between party and state were obvious.",
@@ -578,6 +583,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
             rf"|\b{POWER}\b[^.!?\n]{{0,80}}?\bsame {SURNAMES}\b"
             rf"|\bsame {SURNAMES}\b[^.!?\n]{{0,60}}?\b{POWER}\b"
             r"|\b(?:check|read|see|scroll to|look at) (?:the |his |her |their )?early li(?:fe|ves)\b"
+            rf"|\b(?:check|look at|look up|google|read) (?:the |their )?(?:surnames|last names|family names) "
+            rf"(?:of|behind) (?:every|all|the|those|these)\b[^.!?\n]{{0,60}}?\b{POWER}\b"
             r"|\bearly life(?: section)?\W+(?:\w+\W+){0,3}?(?:checks out|every (?:single )?time|"
             r"again|surprise|shocker|of course|as always)\b"),
         "Hints that the powerful share 'the same last names', or 'check the early life section' "
@@ -587,8 +594,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "ordinary speech far more often than a meme.",
         ("Look at who sits on the boards of the big banks: all the same last names.",
          "Strange how they all have the same surname, isn't it.",
-         "Another media mogul. Check the early life section."),
+         "Another media mogul. Check the early life section.",
+         "Check the surnames of every network CEO and you'll understand the coverage."),
         ("My sister and I have the same last name.",
+         "Look at the last names of the players on the team sheet, half are Polish.",
          "The bank kept the same name after the merger.",
          "My father wrote about his early life in Krakow.",
          "The Fed chair and the ECB president have the same surname, which confused reporters.",
@@ -711,13 +720,17 @@ PATTERN_RULES: tuple[Rule, ...] = (
         _rx(r"\b(?:soros|rothschilds?)\W+(?:\w+\W+){0,4}?(?:tribe|tribesmen|kinsmen|co-?religionists)\b"
             rf"|\b(?:the|that|this|his|their) tribe\b{NEAR}(?:control\w*|runs?|running|owns?|owned|"
             r"rules?|dominates?)\W+(?:\w+\W+){0,2}?(?:banks?|banking|media|hollywood|fed|federal reserve|"
-            r"governments?|congress|press|money|finance|porn\w*|everything|the west|the world|america)\b"),
+            r"governments?|congress|press|money|finance|porn\w*|everything|the west|the world|america)\b"
+            r"|\b(?:the )?same tribe (?:that|who|which) (?:\w+ )?(?:engineer\w*|plann\w*|caus\w*|start\w*|"
+            r"fund\w*|bankroll\w*|profit\w*|runs?|owns?|controls?|push\w*|invent\w*)\b"),
         "'Soros and his tribe', 'the tribe controls the media': 'tribe' as the code for Jews. "
         "'Soros and his ilk' is left out: 'ilk' is ordinary political scorn.",
-        ("Soros and his tribe are behind every riot.", "The tribe controls the media and the banks."),
+        ("Soros and his tribe are behind every riot.", "The tribe controls the media and the banks.",
+         "Follow the money and it's the same tribe that engineered the whole pandemic."),
         ("Soros donated to the campaign.", "My tribe of cyclists meets every Sunday.",
          "Soros and his ilk fund every campaign on the left.",
-         "The tribe owns the casino on the reservation."),
+         "The tribe owns the casino on the reservation.",
+         "We belong to the same tribe that has fished this river for centuries."),
         needs=(("tribe", "kinsmen", "religionist"),),
     ),
     Rule(
@@ -999,6 +1012,28 @@ PATTERN_RULES: tuple[Rule, ...] = (
         needs=(("where you", "address", "bullet", "under your", "what happens to", "watch your back",
                 "days are numbered", "dead man", "dead woman", "one eye open", "coming for you",
                 "if something", "up at your"),),
+    ),
+    Rule(
+        "threat_place_of_worship", "threat", WEIGHT_SEVERE,
+        _rx(rf"\b(?:if|once|when|the day) (?:they |you |those people |these people )?(?:build|open|put up|get) "
+            rf"(?:that|this|the|a|another|their|one more) (?:\w+ )?{WORSHIP}\b[^.!?\n]{{0,60}}?{NOT_LONG}"
+            rf"|\b(?:if|once|when) (?:that|this|the|a|another|their) (?:\w+ )?{WORSHIP} (?:\w+ ){{0,3}}?"
+            rf"(?:gets|is|goes|get) (?:built|opened|up)\b[^.!?\n]{{0,60}}?{NOT_LONG}"
+            rf"|\b(?:let's|lets|we should|someone should|somebody should|we need to|time to|i'll|i will|"
+            rf"we'll|we will|gonna|going to) (?:\w+ )?(?:burn|torch|firebomb|bomb|blow up|raze|smash up) "
+            rf"(?:down )?(?:that|this|the|their|every|all the|those|these) (?:\w+ )?{WORSHIP}s?\b"),
+        "Threats to a mosque, synagogue or church: 'if that mosque gets built it won't be standing "
+        "long', 'someone should burn that synagogue'. A news report of an attack is past tense and "
+        "left alone; a building that will not last for want of repairs is no threat.",
+        ("If that mosque gets built in our town it won't be standing long.",
+         "If they build that mosque on Elm street it won't be standing long.",
+         "Somebody should burn down that synagogue."),
+        ("A man who tried to burn down the mosque was jailed for eight years.",
+         "The old church won't be standing long if the council doesn't pay for the roof.",
+         "If they build the new temple the traffic on Elm street won't be fun."),
+        needs=(("mosque", "synagogue", "church", "temple", "gurdwara", "shul"),
+               ("standing", "last long", "last a", "burn", "torch", "firebomb", "bomb", "blow up", "raze",
+                "smash up")),
     ),
     Rule(
         "threat_writer", "threat", WEIGHT_SEVERE,
