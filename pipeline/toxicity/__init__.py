@@ -114,11 +114,17 @@ def counter_speech(text: str) -> bool:
     return has_counter_speech(text)
 
 
+@lru_cache(maxsize=MEMO_SIZE)
+def combined(text: str, model_score: float, threshold: float) -> ToxicityScore:
+    """:func:`combine` with the rules that fire, remembered: a thread's comments come back with
+    every version of their page, and merging was a twentieth of the comment stage."""
+    return combine(text, model_score, rules_fired(text), threshold)
+
+
 def score_texts(texts: Sequence[str], threshold: float | None = None) -> list[ToxicityScore]:
     """Score a batch of comments; the model runs once over the texts it has not seen."""
     cutoff = OPERATING_THRESHOLD if threshold is None else threshold
-    return [combine(text, m, rules_fired(text), cutoff)
-            for text, m in zip(texts, model_scores(texts), strict=True)]
+    return [combined(text, m, cutoff) for text, m in zip(texts, model_scores(texts), strict=True)]
 
 
 __all__ = ["CATEGORIES", "OPERATING_THRESHOLD", "ToxicityScore", "score_texts"]
