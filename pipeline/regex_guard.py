@@ -128,23 +128,19 @@ def _branches(node: dict[str, Any]) -> str:
 
 def guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a lookahead for its possible first characters, or unchanged."""
-    guarded = guarded_source(pattern.pattern, pattern.flags)
-    try:
-        return pattern if guarded is None else re.compile(guarded, pattern.flags)
-    except re.error:  # e.g. a global inline flag, which must stay at the very start
-        return pattern
+    return compile_guarded(pattern.pattern, pattern.flags)
 
 
 def compile_guarded(source: str, flags: int = 0) -> re.Pattern[str]:
-    """``guard(re.compile(source, flags))`` without compiling the unguarded pattern first
-    (the toxicity rules' patterns take ~2 ms each to compile, on every process start)."""
+    """``source`` compiled behind the guard (:func:`guarded_source`), or as written when
+    none can be derived or the guarded form does not compile."""
     guarded = guarded_source(source, flags)
-    try:
-        return re.compile(guarded or source, flags)
-    except re.error:
-        if guarded is None:
-            raise
-        return re.compile(source, flags)
+    if guarded is not None:
+        try:
+            return re.compile(guarded, flags)
+        except re.error:  # e.g. a global inline flag, which must stay at the very start
+            pass
+    return re.compile(source, flags)
 
 
 class LazyPattern:
@@ -179,11 +175,8 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            try:
-                self._compiled = re.compile(self.pattern, self.flags)
-            except re.error:  # a guard that does not compile: the pattern as written
-                self._guarded = self._source
-                self._compiled = re.compile(self._source, self.flags)
+            self._compiled = compile_guarded(self._source, self.flags)
+            self._guarded = self._compiled.pattern
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

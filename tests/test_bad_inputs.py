@@ -104,6 +104,17 @@ def test_cli_exit_status_says_whether_anything_was_rejected(raw: Path, tmp_path:
     assert main(["run", "--engine", "local", "--quiet", "--raw", str(raw), "--clean", str(tmp_path / "c")]) == 0
 
 
+def failing_on_boom(real):  # type: ignore[no-untyped-def]
+    """``real`` (a function of a page's blocks) that raises on a page with "BOOM" in it."""
+
+    def call(blocks):  # type: ignore[no-untyped-def]
+        if any("BOOM" in block.text for block in blocks):
+            raise ValueError("a bug this page triggers")
+        return real(blocks)
+
+    return call
+
+
 def test_a_page_that_crashes_a_stage_is_a_reject_and_its_chunk_is_unharmed(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages go through the stages in chunks; a bug on one page stays with that page."""
@@ -112,14 +123,7 @@ def test_a_page_that_crashes_a_stage_is_a_reject_and_its_chunk_is_unharmed(
     from pipeline.model import Reject
     from pipeline.sources import RawRecord
 
-    real_find_author = pipeline.stages.find_author
-
-    def find_author(blocks):  # type: ignore[no-untyped-def]
-        if any("BOOM" in block.text for block in blocks):
-            raise ValueError("a bug this page triggers")
-        return real_find_author(blocks)
-
-    monkeypatch.setattr(pipeline.stages, "find_author", find_author)
+    monkeypatch.setattr(pipeline.stages, "find_author", failing_on_boom(pipeline.stages.find_author))
     pages = [GOOD.replace("good page", f"page number {i}") for i in range(5)]
     pages[2] = GOOD.replace("good page", "BOOM page")
     records: list[RawRecord | Reject] = [RawRecord(f"p{i}.txt", str(i), data=page.encode())
@@ -146,14 +150,8 @@ def test_a_page_that_crashes_the_comment_stage_is_a_reject_and_its_chunk_is_unha
     from pipeline.model import Reject
     from pipeline.sources import RawRecord
 
-    real_segment = pipeline.comments.segment_comments
-
-    def segment_comments(blocks):  # type: ignore[no-untyped-def]
-        if any("BOOM" in block.text for block in blocks):
-            raise ValueError("a bug this page triggers")
-        return real_segment(blocks)
-
-    monkeypatch.setattr(pipeline.comments, "segment_comments", segment_comments)
+    monkeypatch.setattr(pipeline.comments, "segment_comments",
+                        failing_on_boom(pipeline.comments.segment_comments))
     pages = [f"Title {i}\n\nThe body of article {i} is long enough to keep as text.\n\n"
              f"2 thoughts on \u201cTitle {i}\u201d\n\nJane Doe says:\n\nMarch 3, 2024 at 10:00 am\n\n"
              f"A fair and careful piece, thank you, reader {i}.\n\nReply\n\nLeave a Reply" for i in range(4)]

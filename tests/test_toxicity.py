@@ -306,7 +306,8 @@ BLIND8 = json.loads((TEST_DATA / "toxicity_blind_round8.json").read_text("utf-8"
 hateful caught, 4 of 30 rebuttals and 0 of 30 ordinary comments flagged) and once after (19/30,
 4/30, 0/30). Afterwards the insult rule learnt intensifiers ('you absolute moron') and
 self_harm_incitement was added, after b8_hateful_kys_commenter had been seen missed: that line is no
-longer blind, and 19/30 stays the set's figure. Round ten's retrained model: 21/30, 5/30, 0/30; its code-word cues: 21/30, 3/30, 0/30."""
+longer blind, and 19/30 stays the set's figure. Round ten's retrained model: 21/30, 5/30, 0/30;
+its code-word cues: 21/30, 3/30, 0/30."""
 BLIND8_KNOWN_MISSES = {
     "b8_hateful_ballpoint_anne_frank": "missed: score 0.10, no rule fired",
     "b8_hateful_same_surnames_wars": "missed: score 0.41, no rule fired",

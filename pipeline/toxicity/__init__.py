@@ -63,7 +63,7 @@ def attribute_model_score(text: str, model_score: float) -> str:
 def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
             threshold: float) -> ToxicityScore:
     """Merge the model score and the rules into one verdict (the max, ties broken)."""
-    if counter_speech(text):
+    if has_counter_speech(text):
         model_score *= COUNTER_SPEECH_DAMPING
     categories: dict[str, float] = {}
     for rule in fired:
@@ -103,22 +103,11 @@ def model_scores(texts: Sequence[str]) -> list[float]:
 
 
 @lru_cache(maxsize=MEMO_SIZE)
-def rules_fired(text: str) -> tuple[Rule | LexiconRule, ...]:
-    """:func:`fire_rules`, remembered per text."""
-    return tuple(fire_rules(text))
-
-
-@lru_cache(maxsize=MEMO_SIZE)
-def counter_speech(text: str) -> bool:
-    """:func:`has_counter_speech`, remembered per text (it was a quarter of the comment stage)."""
-    return has_counter_speech(text)
-
-
-@lru_cache(maxsize=MEMO_SIZE)
 def combined(text: str, model_score: float, threshold: float) -> ToxicityScore:
-    """:func:`combine` with the rules that fire, remembered: a thread's comments come back with
-    every version of their page, and merging was a twentieth of the comment stage."""
-    return combine(text, model_score, rules_fired(text), threshold)
+    """:func:`combine` with the rules that fire, remembered: a thread's comments come back
+    with every version of their page. The rule layer's one memo: the rules and the
+    counter-speech cues are only looked for when a text is new."""
+    return combine(text, model_score, fire_rules(text), threshold)
 
 
 def score_texts(texts: Sequence[str], threshold: float | None = None) -> list[ToxicityScore]:
