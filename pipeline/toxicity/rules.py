@@ -1763,7 +1763,9 @@ def need_scan() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     words = sorted({word for rule in PATTERN_RULES for group in rule.needs for word in group})
     first = "".join(sorted({re.escape(word[0]) for word in words}))
     pattern = re.compile(f"(?=[{first}])(?=({alternation(words)}))")
-    return pattern, {word: frozenset(w for w in words if word.startswith(w)) for word in words}
+    known = frozenset(words)
+    return pattern, {word: frozenset(word[:end] for end in range(1, len(word) + 1) if word[:end] in known)
+                     for word in words}
 
 
 @lru_cache(maxsize=64)
