@@ -294,7 +294,6 @@ BLIND7_KNOWN_MISSES = {
     "b7_hateful_landlord_shekels": "missed: score 0.25, no rule fired",
     "b7_hateful_not_antisemitic_but": "missed: score 0.33, no rule fired",
     "b7_hateful_blood_libel_gaza": "missed: score 0.29, no rule fired",
-    "b7_hateful_women_kitchen": "missed: score 0.47, no rule fired",
     "b7_hateful_religion_of_peace_savages": "missed: score 0.35, no rule fired",
     "b7_rebuttal_flagged_hoax_comment": "rebuttal flagged by holocaust_denial",
     "b7_rebuttal_holocaust_education": "rebuttal flagged by holocaust_denial",
@@ -310,7 +309,6 @@ longer blind, and 19/30 stays the set's figure. Round ten's retrained model: 21/
 its code-word cues: 21/30, 3/30, 0/30."""
 BLIND8_KNOWN_MISSES = {
     "b8_hateful_ballpoint_anne_frank": "missed: score 0.10, no rule fired",
-    "b8_hateful_same_surnames_wars": "missed: score 0.41, no rule fired",
     "b8_hateful_those_people_london": "missed: score 0.28, no rule fired",
     "b8_hateful_ovens": "missed: score 0.37, no rule fired",
     "b8_hateful_hitler_right": "missed: score 0.18, no rule fired",
@@ -320,7 +318,6 @@ BLIND8_KNOWN_MISSES = {
     "b8_hateful_not_racist_somalis": "missed: score 0.37, no rule fired",
     "b8_rebuttal_report_gorillion": "rebuttal flagged by holocaust_minimisation",
     "b8_rebuttal_cabal_sarcasm": "rebuttal flagged by group_conspiracy_noun, group_controls",
-    "b8_rebuttal_porajmos": "rebuttal flagged by the model (0.59) since round ten's training comments",
 }
 
 BLIND9 = json.loads((TEST_DATA / "toxicity_blind_round9.json").read_text("utf-8"))
@@ -340,7 +337,6 @@ BLIND9_KNOWN_MISSES = {
     "b9_hateful_oven_joke": "missed: score 0.37, no rule fired",
     "b9_hateful_black_animals": "missed: score 0.32, no rule fired",
     "b9_hateful_female_journalist_insult": "missed: score 0.39, no rule fired",
-    "b9_hateful_aboriginal_slur": "missed: score 0.47, no rule fired",
     "b9_hateful_lynch_threat": "missed: score 0.54, no rule fired",
     "b9_rebuttal_globalist_codeword": "rebuttal flagged by replacement_conspiracy",
     "b9_rebuttal_happy_merchant_explain": "rebuttal flagged by happy_merchant",
@@ -365,10 +361,7 @@ BLIND10_KNOWN_MISSES = {
     "b10_hateful_blood_libel": "missed: score 0.26, no rule fired",
     "b10_hateful_synagogue_threat": "missed: score 0.24, no rule fired",
     "b10_hateful_soros_puppetmaster": "missed: score 0.49, no rule fired",
-    "b10_hateful_noticing": "missed: score 0.39, no rule fired",
     "b10_hateful_monkey_insult": "missed: score 0.36, no rule fired",
-    "b10_hateful_gypsy_thieves": "missed: score 0.54, no rule fired",
-    "b10_hateful_women_vote": "missed: score 0.53, no rule fired",
     "b10_hateful_female_commenter_insult": "missed: score 0.34, no rule fired",
     "b10_hateful_retard_insult": "missed: score 0.32, no rule fired",
     "b10_hateful_asian_driving": "missed: score 0.51, no rule fired",
@@ -632,6 +625,42 @@ def test_rules_searching_lowercased_text_fire_as_the_written_patterns(
     assert any(names for names, _ in slow) and any(counter for _, counter in slow)
 
 
+BLIND11 = json.loads((TEST_DATA / "toxicity_blind_round11.json").read_text("utf-8"))
+"""Written like rounds seven to ten by someone who saw nothing of the project (40 hateful, 19 of
+them antisemitic, 15 of those implicit; 40 rebuttals, 18 about antisemitism; 40 ordinary),
+committed before it was first scored. First scoring, with round ten's scorer: 18 of 40 hateful
+caught, 3 of 40 rebuttals and 1 of 40 ordinary comments flagged. Scored once more after round
+eleven's model (a second set of training comments by another helper who saw nothing, the word
+block weighed down, Davidson's ambiguous tweets as weak positives; threshold 0.61): 21/40, 3/40,
+1/40. Nothing was tuned on it: its misses below were listed after that second scoring. The
+flagged "ordinary" line is a second-person insult, which the brief counts as toxic."""
+BLIND11_KNOWN_MISSES = {
+    "b11_hateful_aj_central_bank": "missed: score 0.31, no rule fired",
+    "b11_hateful_aj_globalist_media": "missed: score 0.58, no rule fired",
+    "b11_hateful_aj_jaq_camps": "missed: score 0.29, no rule fired",
+    "b11_hateful_aj_dual_loyalty": "missed: score 0.26, no rule fired",
+    "b11_hateful_aj_families": "missed: score 0.46, no rule fired",
+    "b11_hateful_aj_tribe": "missed: score 0.33, no rule fired",
+    "b11_hateful_aj_109": "missed: score 0.41, no rule fired",
+    "b11_hateful_aj_notice_who": "missed: score 0.38, no rule fired",
+    "b11_hateful_aj_merchant": "missed: score 0.20, no rule fired",
+    "b11_hateful_aj_greedy_commenter": "missed: score 0.43, no rule fired",
+    "b11_hateful_aj_pseudo_strategy": "missed: score 0.27, no rule fired",
+    "b11_hateful_women_kitchen": "missed: score 0.41, no rule fired",
+    "b11_hateful_women_visit": "missed: score 0.25, no rule fired",
+    "b11_hateful_muslim_sarcasm": "missed: score 0.25, no rule fired",
+    "b11_hateful_black_13": "missed: score 0.33, no rule fired",
+    "b11_hateful_black_iq": "missed: score 0.45, no rule fired",
+    "b11_hateful_immig_hostel": "missed: score 0.25, no rule fired",
+    "b11_hateful_trans_41": "missed: score 0.26, no rule fired",
+    "b11_hateful_roma_steal": "missed: score 0.46, no rule fired",
+    "b11_rebuttal_aj_report_zog": "rebuttal flagged by zog, happy_merchant",
+    "b11_rebuttal_asian_slur_report": "rebuttal flagged by slur_lexicon",
+    "b11_rebuttal_great_replacement_explain": "rebuttal flagged by replacement_conspiracy",
+    "b11_ordinary_youre_an_idiot": "ordinary flagged by insult_second_person",
+}
+
+
 CHECK_SETS = (
     (REBUTTALS, REBUTTAL_KNOWN_MISSES),
     (BLIND, BLIND_KNOWN_MISSES),
@@ -643,6 +672,7 @@ CHECK_SETS = (
     (BLIND8, BLIND8_KNOWN_MISSES),
     (BLIND9, BLIND9_KNOWN_MISSES),
     (BLIND10, BLIND10_KNOWN_MISSES),
+    (BLIND11, BLIND11_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
 
