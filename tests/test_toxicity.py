@@ -316,7 +316,6 @@ BLIND8_KNOWN_MISSES = {
     "b8_hateful_diversity_sarcasm": "missed: score 0.12, no rule fired",
     "b8_hateful_woman_journalist_slap": "missed: score 0.36, no rule fired",
     "b8_hateful_not_racist_somalis": "missed: score 0.37, no rule fired",
-    "b8_rebuttal_report_gorillion": "rebuttal flagged by holocaust_minimisation",
     "b8_rebuttal_cabal_sarcasm": "rebuttal flagged by group_conspiracy_noun, group_controls",
 }
 
@@ -632,31 +631,46 @@ committed before it was first scored. First scoring, with round ten's scorer: 18
 caught, 3 of 40 rebuttals and 1 of 40 ordinary comments flagged. Scored once more after round
 eleven's model (a second set of training comments by another helper who saw nothing, the word
 block weighed down, Davidson's ambiguous tweets as weak positives; threshold 0.61): 21/40, 3/40,
-1/40. Nothing was tuned on it: its misses below were listed after that second scoring. The
+1/40. Its misses were then read, and eleven rules and cues were written for the kinds among
+them (see rules.py, "Round eleven"): 35/40, 2/40, 1/40 since, no longer a blind figure. The
 flagged "ordinary" line is a second-person insult, which the brief counts as toxic."""
+
+BLIND12 = json.loads((TEST_DATA / "toxicity_blind_round12.json").read_text("utf-8"))
+"""Written like round eleven by someone who saw nothing of the project (40 hateful, 18 of them
+antisemitic, 14 implicit; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before it
+was first scored. With round ten's scorer it gets 22 of 40 hateful caught, 5 of 40 rebuttals and 1
+of 40 ordinary comments flagged; with round eleven's model 24/40, 5/40, 1/40; with the rules then
+written from blind set eleven's misses 26/40, 5/40, 1/40. Nothing was tuned on it."""
+BLIND12_KNOWN_MISSES = {
+    "b12_hateful_just_asking_6m": "missed: score 0.22, no rule fired",
+    "b12_hateful_dual_loyalty": "missed: score 0.49, no rule fired",
+    "b12_hateful_hollywood_noticing": "missed: score 0.58, no rule fired",
+    "b12_hateful_shekels_journalist": "missed: score 0.35, no rule fired",
+    "b12_hateful_soros_weimar": "missed: score 0.30, no rule fired",
+    "b12_hateful_blood_libel": "missed: score 0.40, no rule fired",
+    "b12_hateful_oy_vey_goyim": "missed: score 0.19, no rule fired",
+    "b12_hateful_explicit_1930s": "missed: score 0.35, no rule fired",
+    "b12_hateful_black_iq": "missed: score 0.42, no rule fired",
+    "b12_hateful_hotel_threat": "missed: score 0.15, no rule fired",
+    "b12_hateful_trans_sarcasm": "missed: score 0.34, no rule fired",
+    "b12_hateful_asian_covid": "missed: score 0.37, no rule fired",
+    "b12_hateful_arabs_glass": "missed: score 0.60, no rule fired",
+    "b12_hateful_housing_somali": "missed: score 0.23, no rule fired",
+    "b12_rebuttal_explain_parens": "rebuttal flagged by triple_parentheses",
+    "b12_rebuttal_happy_merchant_explain": "rebuttal flagged by happy_merchant",
+    "b12_rebuttal_mock_gorillion": "rebuttal flagged by holocaust_minimisation",
+    "b12_rebuttal_slur_flagged": "rebuttal flagged by slur_lexicon",
+    "b12_rebuttal_asian_covid_defence": "rebuttal flagged by slur_lexicon",
+    "b12_ordinary_landlords_parasites": "ordinary flagged by the model (0.71)",
+}
 BLIND11_KNOWN_MISSES = {
-    "b11_hateful_aj_central_bank": "missed: score 0.31, no rule fired",
     "b11_hateful_aj_globalist_media": "missed: score 0.58, no rule fired",
-    "b11_hateful_aj_jaq_camps": "missed: score 0.29, no rule fired",
     "b11_hateful_aj_dual_loyalty": "missed: score 0.26, no rule fired",
-    "b11_hateful_aj_families": "missed: score 0.46, no rule fired",
-    "b11_hateful_aj_tribe": "missed: score 0.33, no rule fired",
-    "b11_hateful_aj_109": "missed: score 0.41, no rule fired",
-    "b11_hateful_aj_notice_who": "missed: score 0.38, no rule fired",
-    "b11_hateful_aj_merchant": "missed: score 0.20, no rule fired",
-    "b11_hateful_aj_greedy_commenter": "missed: score 0.43, no rule fired",
-    "b11_hateful_aj_pseudo_strategy": "missed: score 0.27, no rule fired",
-    "b11_hateful_women_kitchen": "missed: score 0.41, no rule fired",
-    "b11_hateful_women_visit": "missed: score 0.25, no rule fired",
     "b11_hateful_muslim_sarcasm": "missed: score 0.25, no rule fired",
-    "b11_hateful_black_13": "missed: score 0.33, no rule fired",
-    "b11_hateful_black_iq": "missed: score 0.45, no rule fired",
     "b11_hateful_immig_hostel": "missed: score 0.25, no rule fired",
-    "b11_hateful_trans_41": "missed: score 0.26, no rule fired",
     "b11_hateful_roma_steal": "missed: score 0.46, no rule fired",
     "b11_rebuttal_aj_report_zog": "rebuttal flagged by zog, happy_merchant",
     "b11_rebuttal_asian_slur_report": "rebuttal flagged by slur_lexicon",
-    "b11_rebuttal_great_replacement_explain": "rebuttal flagged by replacement_conspiracy",
     "b11_ordinary_youre_an_idiot": "ordinary flagged by insult_second_person",
 }
 
@@ -673,6 +687,7 @@ CHECK_SETS = (
     (BLIND9, BLIND9_KNOWN_MISSES),
     (BLIND10, BLIND10_KNOWN_MISSES),
     (BLIND11, BLIND11_KNOWN_MISSES),
+    (BLIND12, BLIND12_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
 

@@ -178,21 +178,26 @@ NAMED_CODE = compile_guarded(
     r"used by (?:neo-?nazis|white supremacists|the far right|antisemites|racists|extremists|terrorists|"
     r"a terrorist group)|(?:a|the) way (?:of|to) (?:mock\w*|signal\w*|dehumani[sz]\w*)|"
     r"is how (?:people|they|racists|antisemites|bigots|trolls) (?:introduce|smuggle|signal|dress up|disguise)|"
-    r"(?:that's|that is|it's|it is) the (?:great )?replacement (?:theory|conspiracy|myth))\b",
+    r"(?:that's|that is|it's|it is) the (?:great )?replacement (?:theory|conspiracy|myth)|"
+    r"(?:is|was) the (?:conspiracy )?theory (?:named|cited|quoted|pushed|promoted) (?:in|by)|"
+    r"@mods?|mods?\W+(?:please|pls|can you|is this|are you)|please (?:ban|remove|delete)|"
+    r"report(?:ed|ing)? (?:this|him|her|them|the user|user|the comment|that comment))\b",
     re.IGNORECASE,
 )
 """Counter-speech cues that name a code for what it is: "a dog whistle", "a hate symbol",
 "X is a slur", "invented by white supremacists", "there's no secret ...", "deniers say ...",
 "mocking the victims"; and the ways people explain one: "ZOG stands for ...", "a neo-Nazi
 marker", "used by a terrorist group", "a way of mocking", "that's the Great Replacement
-theory". Rebuttals of coded antisemitism repeat the code word itself, so the
+theory", "the theory named in the shooters' manifestos"; and reports to the moderators
+("@mods", "please ban", "reported the user"), which name what they report. Rebuttals of
+coded antisemitism repeat the code word itself, so the
 coded rules need these; a hater denies the name ("it's not a dog whistle", "not a smear"),
 which HEDGE removes. Kept apart from COUNTER_SPEECH, which every comment is searched with:
 ten more alternatives there made that search a third slower."""
 NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed by", "up by",
                     "spread by", "slur", "smear", "deniers", "mock", "conspiracy", "stand", "nazi",
                     "supremac", "nationalist", "far-right", "antisemitic", "racist", "way of", "way to",
-                    "is how", "replacement")
+                    "is how", "replacement", "theory", "mod", "ban", "remove", "delete", "report")
 """Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
 HEDGE = compile_guarded(
@@ -607,14 +612,18 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "happy_merchant", "identity_attack", WEIGHT_SEVERE,
-        _rx(r"(?<!\ba )\bhappy merchants?\b"),
-        "'The happy merchant': the name of a hand-rubbing caricature of a Jew, a meme of its own.",
-        ("The happy merchant is behind this war too.", "Another happy merchant buying up the news."),
+        _rx(r"(?<!\ba )\bhappy merchants?\b|\b(?:the|that|a|his|my) merchant (?:meme|cartoon|gif|emoji|pic)s?\b"),
+        "'The happy merchant': the name of a hand-rubbing caricature of a Jew, a meme of its own "
+        "(also 'the merchant meme').",
+        ("The happy merchant is behind this war too.", "Another happy merchant buying up the news.",
+         "Posted the merchant meme under the article about interest rates. They know who they protect."),
         ("A happy merchant waved to us from his stall.",
          "The happy merchant meme is listed as a hate symbol.",
          "The happy merchant cartoon is an antisemitic caricature.",
-         "The merchant was happy with the price."),
-        needs=(("happy merchant",),),
+         "The merchant was happy with the price.",
+         "The merchant meme is a hate symbol; reported."),
+        needs=(("happy merchant", "merchant meme", "merchant cartoon", "merchant gif", "merchant emoji",
+                "merchant pic"),),
     ),
     Rule(
         "kosher_tax", "identity_attack", WEIGHT_CODED,
@@ -1147,14 +1156,18 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "crime_statistic_race", "identity_attack", WEIGHT_SEVERE,
         _rx(r"\b13\s*(?:%|percent|per cent)[^.!?\n]{0,60}?[,;:.-]?\s*(?:but |and |yet |commit |responsible for )?"
             r"5[02]\s*(?:%|percent|per cent)\s+of\s+(?:the\s+|all\s+)?(?:crimes?|murders?|homicides?|"
-            r"violent crimes?|violence|arrests?|killings?|shootings?)\b"),
+            r"violent crimes?|violence|arrests?|killings?|shootings?)\b"
+            r"|\b13\s*(?:%|percent\b|per cent\b)\s+of (?:the )?(?:population|people|country)\s+(?:and yet|yet|but|and)"
+            r"(?:\s*(?:\.\.\.|…)|[^.!?\n]{0,40}?\b(?:you know the rest|do the math|guess the rest))"),
         "'13% of the population, 50% of the crime': the slogan that blames Black people for crime "
         "(the ADL lists it as a hate symbol). A sentence that names it a racist slogan is counter-speech.",
         ("13% of the population, 50% of the crime. Do the math.",
+         "Crime stats don't lie. 13% of the population and yet... you know the rest.",
          "They are 13 percent of the population but commit 52 percent of the murders."),
         ("13% of voters backed the plan and 50% opposed it.",
          "The '13% of the population, 50% of the crime' line is a racist myth built on arrest data."),
-        needs=(("13",), ("crime", "murder", "homicide", "violen", "arrest", "killing", "shooting")),
+        needs=(("13",), ("crime", "murder", "homicide", "violen", "arrest", "killing", "shooting",
+                          "population", "people", "country")),
     ),
     Rule(
         "self_harm_incitement", "threat", WEIGHT_SEVERE,
@@ -1172,6 +1185,171 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "I nearly killed myself laughing.", "He told her to go kill herself and was banned for it.",
          "Telling someone to 'go kill yourself' is abuse and gets you banned here."),
         needs=(("yourself", "kys"),),
+    ),
+    # Round eleven: kinds missed in blind set eleven after its two recorded scorings (so that
+    # set is no longer blind for them); each with negatives of its own.
+    Rule(
+        "same_community_power", "identity_attack", WEIGHT_CODED,
+        _rx(rf"\bsame (?:tiny|small|little) (?:community|tribe|minority|clique)\b{GAP}\b(?:{POWER}|wars?)\b"
+            rf"|\b(?:{POWER}|wars?)\b{GAP}\bsame (?:tiny|small|little) (?:community|tribe|minority|clique)\b"
+            r"|\bfunded both sides of (?:every|all the|each|all) wars?\b"),
+        "The powerful 'all come from the same tiny community', and the same families 'funded both "
+        "sides of every war': the Rothschild myth told without a Jewish word.",
+        ("Funny how every central bank chair for forty years seems to come from the same tiny "
+         "community. Just noticing.",
+         "The same few banking families have funded both sides of every war since Napoleon."),
+        ("The same small group of volunteers runs the food bank every week.",
+         "Arms dealers funded both sides of the Iran-Iraq war.",
+         "Saying one family funded both sides of every war is the Rothschild conspiracy myth."),
+        needs=(("same tiny", "same small", "same little", "both sides"),),
+    ),
+    Rule(
+        "tribe_member", "identity_attack", WEIGHT_CODED,
+        _rx(r"\b(?:members?|one) of the tribe\b(?=[^.!?\n]{0,80}?\b(?:directors?|producers?|critics?|ceos?|"
+            r"bankers?|owners?|senators?|journalists?|editors?|judges?|chairs?|chairman|presidents?|"
+            r"hollywood|media|banks?|studios?|networks?|coz(?:y|ily)|arrangement|coincidence|surprise|"
+            r"of course)\b)"
+            r"|\b(?:directors?|producers?|critics?|ceos?|bankers?|owners?|senators?|journalists?|editors?|"
+            r"judges?|chairs?|chairman|presidents?)\b[^.!?\n]{0,40}?\b(?:is|are|was|were)(?: also| all)? "
+            r"(?:an?other |a |all )?(?:members?|one) of the tribe\b"),
+        "'Member of the tribe' said of directors, bankers or critics: a code for Jewish, pointing at "
+        "a clique. A tribe named in a news story about Indigenous peoples is left alone.",
+        ("Director is a member of the tribe, producer is a member of the tribe, critic is a member "
+         "of the tribe. Very cozy little arrangement.",
+         "Surprise, the bank's new CEO is another member of the tribe."),
+        ("Every member of the tribe voted on the new casino.",
+         "She became a member of the tribe at a ceremony in Arizona.",
+         "Calling a Jewish director 'a member of the tribe' is an antisemitic dog whistle."),
+        needs=(("of the tribe",),),
+    ),
+    Rule(
+        "expelled_109", "identity_attack", WEIGHT_CODED,
+        _rx(r"\b109 (?:countries|nations|times)\b[^.!?\n]{0,60}?\b(?:can't|cannot|couldn't|can not) "
+            r"(?:all )?(?:have been |be )?wrong\b"
+            r"|\b(?:kicked|expelled|thrown|banished|chased|driven) out of 109\b"
+            r"|\b109 (?:countries|nations|times)\b[^?!\n]{0,120}?\b(?:common denominator|ask (?:yourself )?why|"
+            r"wonder why)\b"),
+        "'Expelled from 109 countries, they can't all be wrong': an antisemitic meme that blames "
+        "Jews for their own persecution.",
+        ("109 countries can't all have been wrong. At some point you have to ask what the common "
+         "denominator is.", "Kicked out of 109 countries and still playing the victim."),
+        ("109 countries signed the treaty in Geneva.",
+         "The '109 countries' meme about Jews is an antisemitic lie about centuries of persecution."),
+        needs=(("109",),),
+    ),
+    Rule(
+        "holocaust_questions", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bfit (?:6|six) million\b"
+            r"|\b(?:jailed|arrested|imprisoned|prosecuted|locked up|fined|thrown in jail)\b[^.!?\n]{0,40}?"
+            r"\bfor (?:just |simply |merely |even )?(?:checking|questioning|asking about|researching|looking at|"
+            r"doubting|counting) the (?:numbers|figures|official numbers|official figures|official story|"
+            r"six million|6 million)\b"
+            r"|\breal history (?:doesn't|does not|wouldn't|would not) need (?:laws|a law) to protect it\b"),
+        "Holocaust denial asked as questions: 'how do you fit six million into a few camps', 'jailed "
+        "in Europe just for checking the numbers', 'real history doesn't need laws to protect it'.",
+        ("How do you fit six million people into a few camps?",
+         "Why can you be jailed in Europe just for checking the numbers?",
+         "Real history doesn't need laws to protect it."),
+        ("He was jailed for fraud after the auditors checked the numbers.",
+         "Six million Jews were murdered in the Holocaust.",
+         "Deniers pretend to be jailed for 'checking the numbers'; they are jailed for incitement."),
+        needs=(("million", "number", "figure", "official", "history"),),
+    ),
+    Rule(
+        "noticing_who", "identity_attack", WEIGHT_CODED,
+        _rx(rf"\bnotic(?:e|ed|ing) who(?:'s| is| are| was| were)? (?:always |really |actually |still )?"
+            rf"(?:behind|runs?|running|owns?|owning|controls?|controlling|in charge of)\b{GAP}\b{POWER}\b"
+            r"|\bnot saying anything\W+just noticing\b"),
+        "'Notice who is behind the banks and the news', 'not saying anything, just noticing': the "
+        "'noticing' meme that points at Jews without naming them.",
+        ("Notice who is always behind the porn industry, the big banks and the news networks.",
+         "Same people every time. Not saying anything, just noticing."),
+        ("Did you notice who is behind the counter now? A new barista.",
+         "I'm just noticing the typo in the headline."),
+        needs=(("notic",),),
+    ),
+    Rule(
+        "host_nation", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{JEWISH}\b{GAP}\b(?:weaken\w*|undermin\w*|subvert\w*|destroy\w*|parasiti[sz]\w*|feed\w* on|"
+            r"drain\w*|infiltrat\w*)\b[^.!?\n]{0,40}?\bhost (?:nations?|societ(?:y|ies)|countr(?:y|ies)|"
+            r"populations?|peoples?)\b"),
+        "Jews cast as a group that weakens or feeds on its 'host nation': the parasite trope in "
+        "pseudo-scientific dress.",
+        ("Jewish group strategy has always been to weaken the host nation from within.",),
+        ("Qatar, the host nation, welcomed Jewish fans at the World Cup.",
+         "The myth that Jews weaken their host nation is Nazi propaganda."),
+        needs=(("jew", "zion", "zio", "kike"), ("host ",)),
+    ),
+    Rule(
+        "kitchen_women", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"(?<!\bi )(?<!\bwe )(?<!\bi'll )(?<!\bi have to )(?<!\bi need to )"
+            r"\b(?:go|get|gets|goes|stay|belongs?|back) (?:back )?(?:to|in|into|in to) (?:the|your|their|her) "
+            r"kitchens?\b(?=[^.!?\n]{0,80}?\b(?:men|female|women|woman|girls?|ladies|sweetie|honey|sweetheart|"
+            r"love|darling)\b)"
+            r"|\b(?:sweetie|honey|sweetheart|darling|love|ladies|girls?|women|woman|females?)\b"
+            r"[^.!?\n]{0,40}?\b(?:go|get|gets|goes|stay|belongs?) (?:back )?(?:to|in|into|in to) "
+            r"(?:the|your|their|her) kitchens?\b"),
+        "'Go back to the kitchen, sweetie': telling women their place is at home, in a discussion "
+        "they took part in.",
+        ("Sweetie, go back to the kitchen and let the men discuss monetary policy.",
+         "Women belong in the kitchen, not in parliament."),
+        ("I have to go back to the kitchen, the oven is on.",
+         "She went back to the kitchen to get more plates for the guests.",
+         "Telling women to get back in the kitchen is sexist nonsense."),
+        needs=(("kitchen",),),
+    ),
+    Rule(
+        "threat_visit", "threat", WEIGHT_SEVERE,
+        _rx(r"\b(?:shame|pity) if (?:someone|somebody|some of us|we|people) (?:paid|pays|were to pay|"
+            r"was to pay|decided to pay) (?:her|him|them|you|that \w+) a (?:little |friendly |personal |late[- ]night )?visit\b"
+            r"|\bhas a home address(?: just)? like everyone else\b"
+            r"|\b(?:pay|paid|paying) (?:her|him|them|you) a (?:little |friendly |personal |late[- ]night )?visit\b"
+            r"[^.!?\n]{0,40}?\b(?:explain\w*|in person|teach\w*|a lesson|at home|where (?:she|he|they) lives?)\b"),
+        "A veiled threat to visit a writer or commenter: 'would be a shame if someone paid her a "
+        "visit', 'she has a home address like everyone else'.",
+        ("Would be a shame if someone paid her a visit and explained, in person, why she's wrong.",
+         "This female 'journalist' has a home address like everyone else."),
+        ("The nurse paid him a visit at the hospital every day.",
+         "We paid her a visit on her birthday and brought cake."),
+        needs=(("visit", "home address"),),
+    ),
+    Rule(
+        "suicide_statistic_trans", "threat", WEIGHT_SEVERE,
+        _rx(r"\b41 ?(?:%|percent\b|per cent\b)[^.!?\n]{0,100}?\b(?:solv(?:ing|es|e) itself|"
+            r"finish the job|help (?:them|it) along|natural selection|good riddance|rope)\b"),
+        "The '41%' suicide-attempt figure for trans people used as a taunt ('the problem is "
+        "solving itself'): incitement to self-harm aimed at a group.",
+        ("41% of them try to do it themselves, so honestly the problem is already solving itself lol",),
+        ("The 41% attempt rate among trans adults is a tragedy that better care can lower.",
+         "Turnout was 41 percent, not enough to change the result."),
+        needs=(("41",),),
+    ),
+    Rule(
+        "group_trait_steal", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{GROUPS}\s+(?:all\s+)?(?:steal|lie|cheat|rob|rape|scam|beg)\b[^.!?\n]{{0,40}}?"
+            r"\b(?:that's|that is|it's|it is) (?:just )?(?:what (?:they|those people) do|in their (?:blood|nature|genes))\b"
+            r"|\btypical (?:jew|muslim|moslem|gypsy|paki|arab|mexican|woman|female|african|indian|black)\b(?=\W*(?:,|\.|!|$| behaviou?r| move| trick))"),
+        "Crime or greed declared a group's nature ('Gypsies steal, that's just what they do') or a "
+        "person reduced to a stereotype of their group ('Typical Jew, haggling').",
+        ("Gypsies steal, that's just what they do.",
+         "Typical Jew, Goldberg, haggling over the price of a concert ticket."),
+        ("A typical Jewish wedding has a chuppah and a lot of dancing.",
+         "Politicians lie, that's just what they do.",
+         "He's not a typical Muslim voter, he said, he backs the Tories."),
+        needs=(ANY_GROUP_WORDS + ("typical",),),
+    ),
+    Rule(
+        "iq_race", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\biqs?\b[^.!?\n]{0,80}?\b(?:populations?|races?|africans?|blacks?|negro\w*|peoples?)\b[^.!?\n]{0,30}?"
+            r"\baverag\w* (?:an? )?(?:iq )?(?:of |around |about |near |only |roughly |under |below )?[5-8]\d\b"
+            r"|\b(?:populations?|races?|africans?|blacks?|negro\w*)\b[^.!?\n]{0,30}?\baverag\w* (?:an? )?iqs? "
+            r"(?:of |around |about |near |only |roughly |under |below )?[5-8]\d\b"),
+        "Race science by numbers: a people said to 'average an IQ of 70'.",
+        ("IQ research is settled: sub-Saharan populations average around 70.",
+         "Africans average an IQ of 70, look it up."),
+        ("The class averaged 72 points on the IQ-style puzzle test.",
+         "The claim that African populations average an IQ of 70 is discredited race science."),
+        needs=(("iq",),),
     ),
 )
 
