@@ -295,7 +295,6 @@ BLIND7_KNOWN_MISSES = {
     "b7_hateful_not_antisemitic_but": "missed: score 0.33, no rule fired",
     "b7_hateful_blood_libel_gaza": "missed: score 0.29, no rule fired",
     "b7_hateful_religion_of_peace_savages": "missed: score 0.35, no rule fired",
-    "b7_rebuttal_flagged_hoax_comment": "rebuttal flagged by holocaust_denial",
     "b7_rebuttal_holocaust_education": "rebuttal flagged by holocaust_denial",
 }
 
@@ -640,27 +639,14 @@ BLIND12 = json.loads((TEST_DATA / "toxicity_blind_round12.json").read_text("utf-
 antisemitic, 14 implicit; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before it
 was first scored. With round ten's scorer it gets 22 of 40 hateful caught, 5 of 40 rebuttals and 1
 of 40 ordinary comments flagged; with round eleven's model 24/40, 5/40, 1/40; with the rules then
-written from blind set eleven's misses 26/40, 5/40, 1/40. Nothing was tuned on it."""
+written from blind set eleven's misses 26/40, 5/40, 1/40. Its misses were then read, and rules
+and cues were written for the kinds among them (rules.py, "Round eleven, from blind set
+twelve"): 38/40, 2/40, 1/40 since, no longer a blind figure."""
 BLIND12_KNOWN_MISSES = {
-    "b12_hateful_just_asking_6m": "missed: score 0.22, no rule fired",
-    "b12_hateful_dual_loyalty": "missed: score 0.49, no rule fired",
-    "b12_hateful_hollywood_noticing": "missed: score 0.58, no rule fired",
-    "b12_hateful_shekels_journalist": "missed: score 0.35, no rule fired",
     "b12_hateful_soros_weimar": "missed: score 0.30, no rule fired",
     "b12_hateful_blood_libel": "missed: score 0.40, no rule fired",
-    "b12_hateful_oy_vey_goyim": "missed: score 0.19, no rule fired",
-    "b12_hateful_explicit_1930s": "missed: score 0.35, no rule fired",
-    "b12_hateful_black_iq": "missed: score 0.42, no rule fired",
-    "b12_hateful_hotel_threat": "missed: score 0.15, no rule fired",
-    "b12_hateful_trans_sarcasm": "missed: score 0.34, no rule fired",
-    "b12_hateful_asian_covid": "missed: score 0.37, no rule fired",
-    "b12_hateful_arabs_glass": "missed: score 0.60, no rule fired",
-    "b12_hateful_housing_somali": "missed: score 0.23, no rule fired",
-    "b12_rebuttal_explain_parens": "rebuttal flagged by triple_parentheses",
     "b12_rebuttal_happy_merchant_explain": "rebuttal flagged by happy_merchant",
     "b12_rebuttal_mock_gorillion": "rebuttal flagged by holocaust_minimisation",
-    "b12_rebuttal_slur_flagged": "rebuttal flagged by slur_lexicon",
-    "b12_rebuttal_asian_covid_defence": "rebuttal flagged by slur_lexicon",
     "b12_ordinary_landlords_parasites": "ordinary flagged by the model (0.71)",
 }
 BLIND11_KNOWN_MISSES = {
@@ -670,10 +656,44 @@ BLIND11_KNOWN_MISSES = {
     "b11_hateful_immig_hostel": "missed: score 0.25, no rule fired",
     "b11_hateful_roma_steal": "missed: score 0.46, no rule fired",
     "b11_rebuttal_aj_report_zog": "rebuttal flagged by zog, happy_merchant",
-    "b11_rebuttal_asian_slur_report": "rebuttal flagged by slur_lexicon",
     "b11_ordinary_youre_an_idiot": "ordinary flagged by insult_second_person",
 }
 
+
+BLIND13 = json.loads((TEST_DATA / "toxicity_blind_round13.json").read_text("utf-8"))
+"""Written like round twelve by someone who saw nothing of the project, asked for wording unlike
+the textbook examples (40 hateful, 18 of them antisemitic; 40 rebuttals; 40 ordinary), committed
+before it was first scored and never read. Session 4's scorer: 14 of 40 hateful caught, 4 of 40
+rebuttals and 0 of 40 ordinary comments flagged; round eleven's model and rules: 17/40, 4/40,
+0/40; with the rules then written from blind set twelve's misses: 18/40, 4/40, 0/40."""
+BLIND13_KNOWN_MISSES = {
+    "b13_hateful_fed_families": "missed: score 0.44, no rule fired",
+    "b13_hateful_media_chart_noticing": "missed: score 0.35, no rule fired",
+    "b13_hateful_which_flag": "missed: score 0.50, no rule fired",
+    "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
+    "b13_hateful_hollywood_credits": "missed: score 0.28, no rule fired",
+    "b13_hateful_soros_tribe_refugees": "missed: score 0.27, no rule fired",
+    "b13_hateful_usual_suspects_factcheck": "missed: score 0.59, no rule fired",
+    "b13_hateful_small_hat_bailout": "missed: score 0.30, no rule fired",
+    "b13_hateful_wooden_doors": "missed: score 0.42, no rule fired",
+    "b13_hateful_passover_villagers": "missed: score 0.35, no rule fired",
+    "b13_hateful_jewish_journalist_loyalty": "missed: score 0.32, no rule fired",
+    "b13_hateful_not_built_civilisation": "missed: score 0.43, no rule fired",
+    "b13_hateful_tow_boats": "missed: score 0.59, no rule fired",
+    "b13_hateful_cockroaches_phones": "missed: score 0.45, no rule fired",
+    "b13_hateful_roma_bulldoze": "missed: score 0.56, no rule fired",
+    "b13_hateful_vanload_juans": "missed: score 0.33, no rule fired",
+    "b13_hateful_degree_joke": "missed: score 0.45, no rule fired",
+    "b13_hateful_women_vote": "missed: score 0.41, no rule fired",
+    "b13_hateful_housing_somalis": "missed: score 0.44, no rule fired",
+    "b13_hateful_christchurch_mosque": "missed: score 0.19, no rule fired",
+    "b13_hateful_iq_decline": "missed: score 0.56, no rule fired",
+    "b13_hateful_monkeys": "missed: score 0.40, no rule fired",
+    "b13_rebuttal_echo_explained": "rebuttal flagged by triple_parentheses",
+    "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
+    "b13_rebuttal_kalergi_debunk": "rebuttal flagged by replacement_conspiracy",
+    "b13_rebuttal_dms_slur_address": "rebuttal flagged by slur_lexicon",
+}
 
 CHECK_SETS = (
     (REBUTTALS, REBUTTAL_KNOWN_MISSES),
@@ -688,6 +708,7 @@ CHECK_SETS = (
     (BLIND10, BLIND10_KNOWN_MISSES),
     (BLIND11, BLIND11_KNOWN_MISSES),
     (BLIND12, BLIND12_KNOWN_MISSES),
+    (BLIND13, BLIND13_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
 

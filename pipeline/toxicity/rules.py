@@ -181,7 +181,9 @@ NAMED_CODE = compile_guarded(
     r"(?:that's|that is|it's|it is) the (?:great )?replacement (?:theory|conspiracy|myth)|"
     r"(?:is|was) the (?:conspiracy )?theory (?:named|cited|quoted|pushed|promoted) (?:in|by)|"
     r"@mods?|mods?\W+(?:please|pls|can you|is this|are you)|please (?:ban|remove|delete)|"
-    r"report(?:ed|ing)? (?:this|him|her|them|the user|user|the comment|that comment))\b",
+    r"report(?:ed|ing)? (?:this|him|her|them|it|the user|user|the comment|that comment)|"
+    r"flagged (?:it|this|him|her|them|the comment|that comment)|"
+    r"used to (?:tag|mark|flag|identify|target|single out) (?:people|jews|names|someone|users))\b",
     re.IGNORECASE,
 )
 """Counter-speech cues that name a code for what it is: "a dog whistle", "a hate symbol",
@@ -197,7 +199,8 @@ ten more alternatives there made that search a third slower."""
 NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed by", "up by",
                     "spread by", "slur", "smear", "deniers", "mock", "conspiracy", "stand", "nazi",
                     "supremac", "nationalist", "far-right", "antisemitic", "racist", "way of", "way to",
-                    "is how", "replacement", "theory", "mod", "ban", "remove", "delete", "report")
+                    "is how", "replacement", "theory", "mod", "ban", "remove", "delete", "report", "flagged",
+                    "used to")
 """Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
 HEDGE = compile_guarded(
@@ -209,15 +212,19 @@ HEDGE = compile_guarded(
     r"smears?)\b"
     r"|\b(?:i'm|i am|it's|it is|that's|that is|this is)(?: not|n't) (?:being )?(?:an? )?"
     r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b"
-    r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b",
+    r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b"
+    r"|\b(?:scream|screams|screaming|cry|cries|crying|yell|yells|yelling|shout|shouts|shouting|play|plays|"
+    r"playing|pull|pulls|pulling) (?:the )?(?:anti-?semit\w*|racism|racist)(?: card)?\b",
     re.IGNORECASE,
 )
 """A counter-speech word used to assert, not to rebut: "call me antisemitic but the Jews run
 the banks", "people call it a conspiracy theory, but ...", "not a myth: the Rothschilds ...",
 "it's not antisemitic to say ...", and a denial someone is said to pretend ("tired of
-pretending Jews don't run the banks"). The span is removed before any cue is looked for;
+pretending Jews don't run the banks"), and the mockery of a complaint ("quick, scream
+antisemitism before anyone reads the donor list", "playing the antisemitism card"). The span is removed before any cue is looked for;
 the rules still search the whole sentence."""
-HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend")
+HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend", "scream", "cry ", "cries", "crying", "yell",
+               "shout", "play", "pull")
 """Every HEDGE match holds one of these (lowercased): the cheap test before the search."""
 
 REPORTED = compile_guarded(
@@ -249,7 +256,8 @@ REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "
 """Every REPORTED match holds one of these (lowercased): the cheap test before the search."""
 JUDGEMENT_WORDS = (
     r"lies?|lying|liars?|myths?|propaganda|smears?|slander\w*|libel|conspirac\w+|ashamed|"
-    r"shame|shameful|disgrace\w*|banned|ban(?! me\b)|report\w*(?! me\b)|delet\w+|removed?|"
+    r"shame|shameful|disgrace\w*|banned|ban(?! me\b)(?! (?:them|all of them|these people|those people|"
+    r"every \w+)(?: all)? from\b)|report\w*(?! me\b)|delet\w+|removed?|"
     r"the problem is you|"
     r"(?:you|you're|you are) the problem|vile|ignorant|bigot\w*|anti-?semit\w*|"
     r"racis[mt]\w*|hateful|hate speech|nonsense|rubbish|bullshit|false|untrue|hurts?|hurtful|"
@@ -267,7 +275,9 @@ JUDGEMENT_WORDS = (
 """Words that judge a reported claim, or its writer ("... you're a disgrace", "they were
 wrong": only with a pronoun, "Jews are wrong" is a claim). Left out: the
 words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the problem"): in
-"you wrote that Jews are disgusting" the word belongs to the claim, not to a judgement of it."""
+"you wrote that Jews are disgusting" the word belongs to the claim, not to a judgement of it.
+"Ban" judges a writer ("ban him"), not in a call to shut a group out ("ban them all from
+flying here")."""
 JUDGED_HERE = compile_guarded(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
 JUDGED_NEAR = compile_guarded(
     rf"\b(?:{JUDGEMENT_WORDS}|disgusting|garbage|trash|gross|horrible|awful|pathetic|sick|"
@@ -308,7 +318,8 @@ quotes are usually scare quotes, which haters use too (the 'Holocaust', 'great r
 QUOTE_CHARS = frozenset("'\"\u2018\u2019\u201c\u201d")
 QUOTED_TERM = r"['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,30}['\u2019\"\u201d]"
 TERM_MENTION = compile_guarded(
-    r"(?:\bcall(?:ed|ing|s)?\s+(?:me|her|him|us|them|you|(?:my|our|his|her|their)\s+\w+)\s+(?:an?\s+)?"
+    r"(?:\bcall(?:ed|ing|s)?\s+(?:me|her|him|us|them|you|(?:my|our|his|her|their|the|a)\s+\w+(?:\s+\w+)?)\s+(?:an?\s+)?"
+    r"|\b(?:using|saying|writing|typing|posting|added|adding|wrote|typed|posted)\s+"
     r"|\b(?:got|get|gets|getting|being|been|was|were)\s+called\s+(?:an?\s+)?"
     r"|\b(?:the|a)\s+(?:word|slur|term|epithet|insult)\s+|\b(?:words|slurs|terms|names|insults)\s+like\s+)"
     + QUOTED_TERM + r"|" + QUOTED_TERM + r"(?:\s*,\s*(?:and\s+|or\s+)?" + QUOTED_TERM + r")+"
@@ -317,7 +328,8 @@ TERM_MENTION = compile_guarded(
     re.IGNORECASE,
 )
 """A word in quotes that is named, not used: "called my mother a 'ch*nk'", "got called a
-'p*ki'", "the word 'k*ke'", "slurs like 'f*ggot'", "'sp#cs' is still the slur", or a list of
+'p*ki'", "called the Fed chair a 'k*ke'", "using 'ch1nk'", "added 'ching chong'", "the word
+'k*ke'", "slurs like 'f*ggot'", "'sp#cs' is still the slur", or a list of
 quoted words ("'invaders', 'k*kes', 'towelheads'"). People who report abuse or explain a slur quote it; without
 quotes "called him a k*ke" is left to the lexicon, as it can be a boast as well as a report,
 and so is a sentence that agrees with what it quotes ("they called him a 'k*ke' and I agree")."""
@@ -387,8 +399,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "goyim", "identity_attack", WEIGHT_SEVERE,
         _rx(r"\bgoy(?:im|s)?\b(?:'s)?"),
         "Neutral Yiddish for gentiles, but in reader comments it is an antisemitic in-group word.",
-        ("He believed all Goyim's are easier to enslave when they are Atheist.",),
-        ("The goyim myth about Jewish power is antisemitic nonsense.", "Go to your room."),
+        ("He believed all Goyim's are easier to enslave when they are Atheist.",
+         "Oy vey, the goyim are noticing again, quick, scream antisemitism before anyone reads the donor list."),
+        ("The goyim myth about Jewish power is antisemitic nonsense.", "Go to your room.",
+         "Don't scream antisemitism at every critic of Israel."),
         needs=(("goy",),),
     ),
     Rule(
@@ -537,14 +551,16 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"|\bput(?:s|ting)? israel first\b|\bisrael[- ]first (?:crowd|politicians?|congress|"
             r"senators?|traitors?|agenda|types?)\b|\bmore loyal to israel than\b"
             r"|\b(?:their|his|her|real|true) (?:(?:first|real|true|only|primary) )?(?:loyalty|allegiance) "
-            r"(?:is |lies )?(?:obviously |clearly |always |only |still )?(?:to|with) (?:israel|tel aviv)\b"),
+            r"(?:is |lies )?(?:obviously |clearly |always |only |still )?(?:to|with) (?:israel|tel aviv)\b"
+            r"|\bfirst loyalty\b[^.!?\n]{0,60}?\b(?:to|with) (?:israel|tel aviv)\b"),
         "Jews as loyal to Israel rather than to their own country.",
         ("Every Jewish politician has dual loyalty.",
          "Israel first, America last, that's the Congress we have.",
          "You can't trust them, dual loyalty is in the Jewish blood.",
          "The Israel-firsters in Congress voted for another war.",
          "Those senators are more loyal to Israel than to their own voters.",
-         "Their first loyalty is obviously to Tel Aviv, not to the voters."),
+         "Their first loyalty is obviously to Tel Aviv, not to the voters.",
+         "Their first loyalty has never been to this country, it's to Tel Aviv."),
         ("The dual loyalty smear against Jewish Americans is antisemitic.",
          "Dual citizenship rules changed last year.",
          "The senator's divided loyalties between party and state were obvious.",
@@ -650,11 +666,13 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"|\bhow many shekels\b[^.!?\n]{0,30}?\b(?:pay|paid|paying|get|earn)\w*\s+(?:you|him|her|"
             r"them|for (?:this|that))\b"
             r"|\b(?:muh|precious|sweet|delicious|the almighty) shekels?\b"
-            r"|\bshekel[- ]?(?:grubb|grabb|pinch|count|hungry)\w*"),
+            r"|\bshekel[- ]?(?:grubb|grabb|pinch|count|hungry)\w*"
+            r"|\b(?:collect\w*|earn\w*|count\w*|pocket\w*|rak\w* in) (?:his|her|their|your|some|those|the|more) shekels\b"),
         "'Shekels' as a taunt: a writer or a commenter ('you') 'paid in shekels', 'muh shekels', "
         "'shekel-grubbing'. The currency itself (exchange rates, wages in Israel) is left alone.",
         ("Bet this journalist is paid in shekels.", "How many shekels did they pay you for this?",
-         "Shekel-grubbing parasites, all of them."),
+         "Shekel-grubbing parasites, all of them.",
+         "Another 'journalist' collecting his shekels for pushing the narrative."),
         ("The shekel rose against the dollar this week.",
          "A taxi from the airport cost me 40 shekels.",
          "I was paid in shekels when I worked in Haifa.",
@@ -788,15 +806,16 @@ PATTERN_RULES: tuple[Rule, ...] = (
     Rule(
         "jewish_question", "identity_attack", WEIGHT_SEVERE,
         _rx(r"\bthe jq\b(?! (?:command|filter|tool|query|binary|library|syntax))"
-            r"|\b(?:solv\w*|(?<!final )solution to|answer\w* to|understand\w*|redpill\w* on|red-pilled on|"
-            r"wake up to|woke up to|look into|learn\w* about) (?:the )?(?:jq|jewish question)\b"
+            r"|\b(?:solv\w*|(?<!final )solution to|answer\w* to|understand\w*|understood|redpill\w* on|red-pilled on|"
+            r"wake up to|woke up to|look into|learn\w* about) (?:the )?(?:jq|jewish (?:question|problem))\b"
             r"|\bnam(?:e|es|ed|ing) the (?:jew|tribe|nose)\b"),
         "'The JQ' / solving 'the Jewish question' / 'name the Jew': Jews as the problem to solve.",
-        ("Once you understand the JQ, the news makes sense.", "It's time to name the Jew."),
+        ("Once you understand the JQ, the news makes sense.", "It's time to name the Jew.",
+         "At least they understood the Jewish problem better than our politicians do."),
         ("The Wannsee conference planned the final solution to the Jewish question.",
          "Marx's essay On the Jewish Question was published in 1844.",
          "Pipe the output through the jq filter."),
-        needs=(("jq", "jewish question", "name the", "named the", "names the", "naming the"),),
+        needs=(("jq", "jewish question", "jewish problem", "name the", "named the", "names the", "naming the"),),
     ),
     Rule(
         "jewish_nazi_inversion", "identity_attack", WEIGHT_SEVERE,
@@ -1140,12 +1159,15 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"\b(?:go|get|fuck off|piss off|sod off|crawl|swim|fly|run) back "
             r"(?:to (?:your|their) (?:own )?(?:country|countries|caves?|deserts?|jungles?|huts?|mud huts?|"
             r"shitholes?|villages?|tribes?|homelands?|camels?|goats?)|(?:to )?where (?:you|they) "
-            r"(?:came|come|crawled|crawl) from)\b"),
+            r"(?:came|come|crawled|crawl) from)\b"
+            r"|\b(?:should|must|needs? to|ought to|need to)(?: all)? be (?:shipped|sent|deported|flown|packed off|"
+            r"kicked) back (?:to )?where (?:they|you) (?:belong|came from|come from)\b"),
         "Telling someone or a group to go back where they came from (or to 'your cave', 'your "
         "goat'): the oldest line of abuse at immigrants and minorities. A report of being told so "
         "('I was told to go back where I came from') and a question to a visitor are left alone.",
         ("Nobody asked you, go back to your country.", "Go back to your cave and take your goats.",
-         "They should all go back where they came from.", "Fuck off back to your own country."),
+         "They should all go back where they came from.", "Fuck off back to your own country.",
+         "Somali families who never worked a day should be shipped back where they belong."),
         ("My grandmother was told to go back where she came from, in 1962.",
          "Will you go back to your country after the exchange year?",
          "Telling people to go back where they came from is racist.",
@@ -1244,29 +1266,38 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"\bfor (?:just |simply |merely |even )?(?:checking|questioning|asking about|researching|looking at|"
             r"doubting|counting) the (?:numbers|figures|official numbers|official figures|official story|"
             r"six million|6 million)\b"
-            r"|\breal history (?:doesn't|does not|wouldn't|would not) need (?:laws|a law) to protect it\b"),
+            r"|\breal history (?:doesn't|does not|wouldn't|would not) need (?:laws|a law) to protect it\b"
+            r"|\b(?:6|six) million (?:figure|number)\b[^.!?\n]{0,60}?\b(?:newspapers?|before the war|in 19[01]\d)\b"
+            r"|\b(?:why is it|why's it|why would it be) (?:illegal|a crime|against the law) to (?:look into|question|"
+            r"check|research|investigate|ask about|debate) (?:it|the (?:holocaust|numbers|figures))\b"),
         "Holocaust denial asked as questions: 'how do you fit six million into a few camps', 'jailed "
         "in Europe just for checking the numbers', 'real history doesn't need laws to protect it'.",
         ("How do you fit six million people into a few camps?",
          "Why can you be jailed in Europe just for checking the numbers?",
-         "Real history doesn't need laws to protect it."),
+         "Real history doesn't need laws to protect it.",
+         "The 6 million figure was in newspapers before the war even started.",
+         "Why is it illegal to look into it if it's true?"),
         ("He was jailed for fraud after the auditors checked the numbers.",
          "Six million Jews were murdered in the Holocaust.",
          "Deniers pretend to be jailed for 'checking the numbers'; they are jailed for incitement."),
-        needs=(("million", "number", "figure", "official", "history"),),
+        needs=(("million", "number", "figure", "official", "history", "illegal", "crime", "law"),),
     ),
     Rule(
         "noticing_who", "identity_attack", WEIGHT_CODED,
         _rx(rf"\bnotic(?:e|ed|ing) who(?:'s| is| are| was| were)? (?:always |really |actually |still )?"
             rf"(?:behind|runs?|running|owns?|owning|controls?|controlling|in charge of)\b{GAP}\b{POWER}\b"
-            r"|\bnot saying anything\W+just noticing\b"),
+            r"|\bnot saying anything\W+just noticing\b|\bnoticing (?:is not|isn't|ain't) (?:a crime|illegal|hate)\b"
+            rf"|\bwhich (?:community|group|tribe|people|family|families) (?:runs?|owns?|controls?)\b{GAP}\b(?:{POWER}|studios?)\b"
+            r"|\b(?:the )?goyim (?:are|is|keep|started?) noticing\b"),
         "'Notice who is behind the banks and the news', 'not saying anything, just noticing': the "
         "'noticing' meme that points at Jews without naming them.",
         ("Notice who is always behind the porn industry, the big banks and the news networks.",
+         "Everyone pretends not to know which community runs every studio. Noticing is not a crime.",
+         "Oy vey, the goyim are noticing again.",
          "Same people every time. Not saying anything, just noticing."),
         ("Did you notice who is behind the counter now? A new barista.",
          "I'm just noticing the typo in the headline."),
-        needs=(("notic",),),
+        needs=(("notic", "which community", "which group", "which tribe", "which people", "which famil"),),
     ),
     Rule(
         "host_nation", "identity_attack", WEIGHT_SEVERE,
@@ -1304,14 +1335,19 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"was to pay|decided to pay) (?:her|him|them|you|that \w+) a (?:little |friendly |personal |late[- ]night )?visit\b"
             r"|\bhas a home address(?: just)? like everyone else\b"
             r"|\b(?:pay|paid|paying) (?:her|him|them|you) a (?:little |friendly |personal |late[- ]night )?visit\b"
-            r"[^.!?\n]{0,40}?\b(?:explain\w*|in person|teach\w*|a lesson|at home|where (?:she|he|they) lives?)\b"),
+            r"[^.!?\n]{0,40}?\b(?:explain\w*|in person|teach\w*|a lesson|at home|where (?:she|he|they) lives?|"
+            r"tonight|after dark)\b"
+            r"|\bfor anyone who (?:fancies|wants|feels like|would like) (?:paying|to pay) (?:them|it|her|him) a visit\b"
+            r"|^\W*(?:and )?bring (?:petrol|gasoline|a lighter|lighters|matches|torches|rope|pitchforks|bats)\W*$"),
         "A veiled threat to visit a writer or commenter: 'would be a shame if someone paid her a "
         "visit', 'she has a home address like everyone else'.",
         ("Would be a shame if someone paid her a visit and explained, in person, why she's wrong.",
-         "This female 'journalist' has a home address like everyone else."),
-        ("The nurse paid him a visit at the hospital every day.",
+         "This female 'journalist' has a home address like everyone else.",
+         "The hotel they house the asylum seekers in is on Station Road, for anyone who fancies paying them a visit tonight.",
+         "Bring petrol."),
+        ("The nurse paid him a visit at the hospital every day.", "Bring snacks and water.",
          "We paid her a visit on her birthday and brought cake."),
-        needs=(("visit", "home address"),),
+        needs=(("visit", "home address", "bring "),),
     ),
     Rule(
         "suicide_statistic_trans", "threat", WEIGHT_SEVERE,
@@ -1338,18 +1374,49 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "He's not a typical Muslim voter, he said, he backs the Tories."),
         needs=(ANY_GROUP_WORDS + ("typical",),),
     ),
+    # Round eleven, from blind set twelve: its misses read after its two recorded scorings
+    # (group_extinction, group_only_violence; the rest are new alternatives of older rules).
+    Rule(
+        "group_extinction", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b(?:can't wait|cannot wait|can not wait|hope|hoping|wish|pray|should|must|deserve to|need to|"
+            rf"let)\b[^.!?\n]{{0,40}}?\b(?:{GROUPS}|these things|those things|these creatures|those creatures|"
+            r"these freaks|those freaks)\b[^.!?\n]{0,40}?\b(?:go(?:es)? extinct|die(?:s)? out|(?:are|is|be|get) (?:extinct|"
+            r"wiped out|exterminated|gone for good)|wipe(?:d)? (?:them|it) out)\b"
+            r"|\bglass (?:the )?(?:whole |entire )?(?:region|middle east|gaza|country|place|lot of them)\b"),
+        "Wishing a group gone ('can't wait until these things go extinct', 'glass the whole region'); "
+        "a fear that a group will die out ('soon whites will be extinct') is not a wish.",
+        ("Can't wait until these things go extinct.",
+         "Arabs only understand one language, violence. Glass the whole region and be done with it."),
+        ("Northern white rhinos will go extinct without help.", "Soon whites will be extinct, they say.",
+         "Can't wait until these fax machines die out.",
+         "Calls to 'glass the region' are calls for mass murder."),
+        needs=(ANY_GROUP_WORDS + ("these things", "those things", "creatures", "freaks", "glass "),),
+    ),
+    Rule(
+        "group_only_violence", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{GROUPS}\s+(?:only|just)\s+(?:understands?|respects?|know|knows|speak|speaks)\s+"
+            r"(?:one (?:language|thing)|violence|force|the (?:stick|whip|boot|gun|bullet))\b"),
+        "A group said to 'only understand violence': a licence to treat them with it.",
+        ("Arabs only understand one language, violence.", "Muslims only respect force."),
+        ("The regime only understands force, the general said.",
+         "Toddlers only understand one language: snacks."),
+        needs=(ANY_GROUP_WORDS, ("understand", "respect", "know", "speak")),
+    ),
     Rule(
         "iq_race", "identity_attack", WEIGHT_SEVERE,
         _rx(r"\biqs?\b[^.!?\n]{0,80}?\b(?:populations?|races?|africans?|blacks?|negro\w*|peoples?)\b[^.!?\n]{0,30}?"
             r"\baverag\w* (?:an? )?(?:iq )?(?:of |around |about |near |only |roughly |under |below )?[5-8]\d\b"
             r"|\b(?:populations?|races?|africans?|blacks?|negro\w*)\b[^.!?\n]{0,30}?\baverag\w* (?:an? )?iqs? "
-            r"(?:of |around |about |near |only |roughly |under |below )?[5-8]\d\b"),
+            r"(?:of |around |about |near |only |roughly |under |below )?[5-8]\d\b"
+            r"|\b(?:some|certain) (?:groups|races|peoples|populations|ethnicities)\b[^.!?\n]{0,20}?\b(?:lower[- ]iqs?|"
+            r"less intelligent|inferior|genetically (?:less|more|inferior))\b"),
         "Race science by numbers: a people said to 'average an IQ of 70'.",
         ("IQ research is settled: sub-Saharan populations average around 70.",
-         "Africans average an IQ of 70, look it up."),
+         "Africans average an IQ of 70, look it up.",
+         "Some groups are just lower IQ and more violent, and pretending otherwise is why."),
         ("The class averaged 72 points on the IQ-style puzzle test.",
          "The claim that African populations average an IQ of 70 is discredited race science."),
-        needs=(("iq",),),
+        needs=(("iq", "intelligen", "inferior", "genetic"),),
     ),
 )
 
