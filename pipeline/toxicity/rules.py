@@ -221,7 +221,8 @@ HEDGE = compile_guarded(
 the banks", "people call it a conspiracy theory, but ...", "not a myth: the Rothschilds ...",
 "it's not antisemitic to say ...", and a denial someone is said to pretend ("tired of
 pretending Jews don't run the banks"), and the mockery of a complaint ("quick, scream
-antisemitism before anyone reads the donor list", "playing the antisemitism card"). The span is removed before any cue is looked for;
+antisemitism before anyone reads the donor list", "playing the antisemitism card"). The span is
+removed before any cue is looked for;
 the rules still search the whole sentence."""
 HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend", "scream", "cry ", "cries", "crying", "yell",
                "shout", "play", "pull")
@@ -667,7 +668,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"them|for (?:this|that))\b"
             r"|\b(?:muh|precious|sweet|delicious|the almighty) shekels?\b"
             r"|\bshekel[- ]?(?:grubb|grabb|pinch|count|hungry)\w*"
-            r"|\b(?:collect\w*|earn\w*|count\w*|pocket\w*|rak\w* in) (?:his|her|their|your|some|those|the|more) shekels\b"),
+            r"|\b(?:collect\w*|earn\w*|count\w*|pocket\w*|rak\w* in) "
+            r"(?:his|her|their|your|some|those|the|more) shekels\b"),
         "'Shekels' as a taunt: a writer or a commenter ('you') 'paid in shekels', 'muh shekels', "
         "'shekel-grubbing'. The currency itself (exchange rates, wages in Israel) is left alone.",
         ("Bet this journalist is paid in shekels.", "How many shekels did they pay you for this?",
@@ -1287,7 +1289,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
         _rx(rf"\bnotic(?:e|ed|ing) who(?:'s| is| are| was| were)? (?:always |really |actually |still )?"
             rf"(?:behind|runs?|running|owns?|owning|controls?|controlling|in charge of)\b{GAP}\b{POWER}\b"
             r"|\bnot saying anything\W+just noticing\b|\bnoticing (?:is not|isn't|ain't) (?:a crime|illegal|hate)\b"
-            rf"|\bwhich (?:community|group|tribe|people|family|families) (?:runs?|owns?|controls?)\b{GAP}\b(?:{POWER}|studios?)\b"
+            r"|\bwhich (?:community|group|tribe|people|family|families) (?:runs?|owns?|controls?)\b"
+            rf"{GAP}\b(?:{POWER}|studios?)\b"
             r"|\b(?:the )?goyim (?:are|is|keep|started?) noticing\b"),
         "'Notice who is behind the banks and the news', 'not saying anything, just noticing': the "
         "'noticing' meme that points at Jews without naming them.",
@@ -1332,7 +1335,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
     Rule(
         "threat_visit", "threat", WEIGHT_SEVERE,
         _rx(r"\b(?:shame|pity) if (?:someone|somebody|some of us|we|people) (?:paid|pays|were to pay|"
-            r"was to pay|decided to pay) (?:her|him|them|you|that \w+) a (?:little |friendly |personal |late[- ]night )?visit\b"
+            r"was to pay|decided to pay) (?:her|him|them|you|that \w+) a "
+            r"(?:little |friendly |personal |late[- ]night )?visit\b"
             r"|\bhas a home address(?: just)? like everyone else\b"
             r"|\b(?:pay|paid|paying) (?:her|him|them|you) a (?:little |friendly |personal |late[- ]night )?visit\b"
             r"[^.!?\n]{0,40}?\b(?:explain\w*|in person|teach\w*|a lesson|at home|where (?:she|he|they) lives?|"
@@ -1343,7 +1347,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "visit', 'she has a home address like everyone else'.",
         ("Would be a shame if someone paid her a visit and explained, in person, why she's wrong.",
          "This female 'journalist' has a home address like everyone else.",
-         "The hotel they house the asylum seekers in is on Station Road, for anyone who fancies paying them a visit tonight.",
+         "The hotel they house the asylum seekers in is on Station Road, for anyone who fancies paying "
+         "them a visit tonight.",
          "Bring petrol."),
         ("The nurse paid him a visit at the hospital every day.", "Bring snacks and water.",
          "We paid her a visit on her birthday and brought cake."),
@@ -1363,8 +1368,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
     Rule(
         "group_trait_steal", "identity_attack", WEIGHT_SEVERE,
         _rx(rf"\b{GROUPS}\s+(?:all\s+)?(?:steal|lie|cheat|rob|rape|scam|beg)\b[^.!?\n]{{0,40}}?"
-            r"\b(?:that's|that is|it's|it is) (?:just )?(?:what (?:they|those people) do|in their (?:blood|nature|genes))\b"
-            r"|\btypical (?:jew|muslim|moslem|gypsy|paki|arab|mexican|woman|female|african|indian|black)\b(?=\W*(?:,|\.|!|$| behaviou?r| move| trick))"),
+            r"\b(?:that's|that is|it's|it is) (?:just )?(?:what (?:they|those people) do|"
+            r"in their (?:blood|nature|genes))\b"
+            r"|\btypical (?:jew|muslim|moslem|gypsy|paki|arab|mexican|woman|female|african|indian|black)\b"
+            r"(?=\W*(?:,|\.|!|$| behaviou?r| move| trick))"),
         "Crime or greed declared a group's nature ('Gypsies steal, that's just what they do') or a "
         "person reduced to a stereotype of their group ('Typical Jew, haggling').",
         ("Gypsies steal, that's just what they do.",
@@ -1380,7 +1387,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "group_extinction", "identity_attack", WEIGHT_SEVERE,
         _rx(rf"\b(?:can't wait|cannot wait|can not wait|hope|hoping|wish|pray|should|must|deserve to|need to|"
             rf"let)\b[^.!?\n]{{0,40}}?\b(?:{GROUPS}|these things|those things|these creatures|those creatures|"
-            r"these freaks|those freaks)\b[^.!?\n]{0,40}?\b(?:go(?:es)? extinct|die(?:s)? out|(?:are|is|be|get) (?:extinct|"
+            r"these freaks|those freaks)\b[^.!?\n]{0,40}?\b(?:go(?:es)? extinct|die(?:s)? out|"
+            r"(?:are|is|be|get) (?:extinct|"
             r"wiped out|exterminated|gone for good)|wipe(?:d)? (?:them|it) out)\b"
             r"|\bglass (?:the )?(?:whole |entire )?(?:region|middle east|gaza|country|place|lot of them)\b"),
         "Wishing a group gone ('can't wait until these things go extinct', 'glass the whole region'); "
