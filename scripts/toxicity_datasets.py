@@ -21,6 +21,9 @@ DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "toxicity"
 SYNTHETIC_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic.jsonl"
 COMMENTS_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic_comments.jsonl"
 COMMENTS_R11_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic_comments_r11.jsonl"
+COMMENTS_R12_PATHS = (REPO / "pipeline" / "toxicity" / "data" / "synthetic_comments_r12a.jsonl",
+                      REPO / "pipeline" / "toxicity" / "data" / "synthetic_comments_r12b.jsonl")
+"""Round twelve's two files of reader comments, each by another helper who saw nothing."""
 
 SPLIT_SEED = 20240604
 """Seed for every split; change it and both scripts must be re-run."""
