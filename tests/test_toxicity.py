@@ -47,7 +47,6 @@ BLIND = json.loads((TEST_DATA / "toxicity_rebuttals_blind.json").read_text("utf-
 BLIND_KNOWN_MISSES = {
     "blind_rebut_holocaust_happened": "no cue for 'denying it is disgusting'; model 0.88",
     "blind_hate_they_say_myth": "group_controls has no 'newspaper' object; model 0.48 damped",
-    "blind_hate_women_property": "misogyny without a rule word; model 0.41",
 }
 """Blind-set lines the scorer got wrong when first scored; left as found so the set stays
 blind. Fixing one turns its xfail green loudly; then move it out of this table."""
@@ -77,6 +76,7 @@ BLIND6_KNOWN_MISSES = {
     "b6_rebut_early_life": "'if someone tells you to check the early life section' has no cue",
     "b6_rebut_kosher_tax_hoax": "'the kosher tax story is a hoax': 'hoax' is no cue and the "
                                 "rule only spares 'the kosher tax is a hoax'",
+    "b6_ok_road_floods": "ordinary flagged by the model (0.59) since round twelve's training comments",
 }
 """Left as first scored after the round-eight rules; a fix turns its xfail green loudly. One
 has turned green since: b6_rebut_gorillion_grandfather ('People who write '6 gorillion' are
@@ -108,8 +108,8 @@ PROBES9_KNOWN_MISSES = {
     "r9late_hate_a_few_more_articles_like": "'pay you a visit' (as b5_hate_threat_journalist); model 0.15",
     "r9late_hate_the_holocaust_is_the_most": "'the most profitable lie' is four words after "
                                              "'Holocaust'; the denial rule allows two",
-    "r9late_hate_anne_frank_s_diary_was": "the ballpoint-pen myth about Anne Frank; no rule",
     "r9late_hate_shame_they_didn_t_finish": "approval of the Holocaust without a name; no rule",
+    "r9_rebut_holocaust_deniers_call_it_a": "rebuttal flagged by the model (0.60) since round twelve's training comments",
 }
 """Left as first scored, so the late lines keep telling something."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
@@ -288,14 +288,12 @@ BLIND7 = json.loads((TEST_DATA / "toxicity_blind_round7.json").read_text("utf-8"
 hateful caught, 2 of 25 rebuttals and 0 of 25 ordinary comments flagged. Its misses then shaped
 the brief for the round-nine rules, so it is no longer blind."""
 BLIND7_KNOWN_MISSES = {
-    "b7_hateful_banks_media_families": "missed: score 0.31, no rule fired",
     "b7_hateful_dual_loyalty_register": "missed: score 0.40, no rule fired",
     "b7_hateful_oven_joke": "missed: score 0.19, no rule fired",
-    "b7_hateful_landlord_shekels": "missed: score 0.25, no rule fired",
-    "b7_hateful_not_antisemitic_but": "missed: score 0.33, no rule fired",
     "b7_hateful_blood_libel_gaza": "missed: score 0.29, no rule fired",
     "b7_hateful_religion_of_peace_savages": "missed: score 0.35, no rule fired",
     "b7_rebuttal_holocaust_education": "rebuttal flagged by holocaust_denial",
+    "b7_ordinary_fing_government": "ordinary flagged by the model (0.62) since round twelve's training comments",
 }
 
 BLIND8 = json.loads((TEST_DATA / "toxicity_blind_round8.json").read_text("utf-8"))
@@ -309,13 +307,13 @@ its code-word cues: 21/30, 3/30, 0/30."""
 BLIND8_KNOWN_MISSES = {
     "b8_hateful_ballpoint_anne_frank": "missed: score 0.10, no rule fired",
     "b8_hateful_those_people_london": "missed: score 0.28, no rule fired",
-    "b8_hateful_ovens": "missed: score 0.37, no rule fired",
     "b8_hateful_hitler_right": "missed: score 0.18, no rule fired",
     "b8_hateful_monkeys_chicago": "missed: score 0.26, no rule fired",
     "b8_hateful_diversity_sarcasm": "missed: score 0.12, no rule fired",
     "b8_hateful_woman_journalist_slap": "missed: score 0.36, no rule fired",
-    "b8_hateful_not_racist_somalis": "missed: score 0.37, no rule fired",
     "b8_rebuttal_cabal_sarcasm": "rebuttal flagged by group_conspiracy_noun, group_controls",
+    "b8_ordinary_barclays_leeches": "ordinary flagged by the model (0.58) since round twelve's training comments",
+    "b8_ordinary_zionism_hostages": "ordinary flagged by the model (0.60) since round twelve's training comments",
 }
 
 BLIND9 = json.loads((TEST_DATA / "toxicity_blind_round9.json").read_text("utf-8"))
@@ -330,7 +328,6 @@ crime" slogan; then a slur named in quotes ("called my mom a 'ch*nk'", "'k*kes' 
 slur") stopped counting as its use. 22/30, 2/30, 0/30; 23/30 since round ten's rule for
 threats to a place of worship. These figures are no longer blind."""
 BLIND9_KNOWN_MISSES = {
-    "b9_hateful_rothschild_banks": "missed: score 0.31, no rule fired",
     "b9_hateful_holocaust_numbers": "missed: score 0.32, no rule fired",
     "b9_hateful_oven_joke": "missed: score 0.37, no rule fired",
     "b9_hateful_black_animals": "missed: score 0.32, no rule fired",
@@ -353,20 +350,14 @@ flagged rebuttals explained a code word or quoted slurs, and the cues for that w
 the surnames of every network CEO", "the same tribe that engineered", "their first loyalty is
 to Tel Aviv"): 22/40, 1/40, 0/40 since. Neither is a blind figure."""
 BLIND10_KNOWN_MISSES = {
-    "b10_hateful_globalist_banks": "missed: score 0.27, no rule fired",
     "b10_hateful_holocaust_numbers": "missed: score 0.11, no rule fired",
     "b10_hateful_oven_joke": "missed: score 0.37, no rule fired",
     "b10_hateful_blood_libel": "missed: score 0.26, no rule fired",
     "b10_hateful_synagogue_threat": "missed: score 0.24, no rule fired",
-    "b10_hateful_soros_puppetmaster": "missed: score 0.49, no rule fired",
     "b10_hateful_monkey_insult": "missed: score 0.36, no rule fired",
-    "b10_hateful_female_commenter_insult": "missed: score 0.34, no rule fired",
     "b10_hateful_retard_insult": "missed: score 0.32, no rule fired",
-    "b10_hateful_asian_driving": "missed: score 0.51, no rule fired",
-    "b10_hateful_indigenous_drunks": "missed: score 0.46, no rule fired",
     "b10_hateful_not_racist_but": "missed: score 0.18, no rule fired",
     "b10_hateful_sarcasm_diversity": "missed: score 0.26, no rule fired",
-    "b10_hateful_african_iq": "missed: score 0.51, no rule fired",
     "b10_hateful_jew_commenter_threat": "missed: score 0.28, no rule fired",
     "b10_rebuttal_noticing_rebut": "rebuttal flagged by group_controls",
 }
@@ -650,11 +641,9 @@ BLIND12_KNOWN_MISSES = {
     "b12_ordinary_landlords_parasites": "ordinary flagged by the model (0.71)",
 }
 BLIND11_KNOWN_MISSES = {
-    "b11_hateful_aj_globalist_media": "missed: score 0.58, no rule fired",
     "b11_hateful_aj_dual_loyalty": "missed: score 0.26, no rule fired",
     "b11_hateful_muslim_sarcasm": "missed: score 0.25, no rule fired",
     "b11_hateful_immig_hostel": "missed: score 0.25, no rule fired",
-    "b11_hateful_roma_steal": "missed: score 0.46, no rule fired",
     "b11_rebuttal_aj_report_zog": "rebuttal flagged by zog, happy_merchant",
     "b11_ordinary_youre_an_idiot": "ordinary flagged by insult_second_person",
 }
@@ -665,7 +654,9 @@ BLIND13 = json.loads((TEST_DATA / "toxicity_blind_round13.json").read_text("utf-
 the textbook examples (40 hateful, 18 of them antisemitic; 40 rebuttals; 40 ordinary), committed
 before it was first scored and never read. Session 4's scorer: 14 of 40 hateful caught, 4 of 40
 rebuttals and 0 of 40 ordinary comments flagged; round eleven's model and rules: 17/40, 4/40,
-0/40; with the rules then written from blind set twelve's misses: 18/40, 4/40, 0/40."""
+0/40; with the rules then written from blind set twelve's misses: 18/40, 4/40, 0/40; with round
+twelve's model (1,003 more training comments by two more helpers, threshold 0.57): 22/40, 4/40,
+0/40. Nothing was tuned on it."""
 BLIND13_KNOWN_MISSES = {
     "b13_hateful_fed_families": "missed: score 0.44, no rule fired",
     "b13_hateful_media_chart_noticing": "missed: score 0.35, no rule fired",
@@ -673,21 +664,17 @@ BLIND13_KNOWN_MISSES = {
     "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
     "b13_hateful_hollywood_credits": "missed: score 0.28, no rule fired",
     "b13_hateful_soros_tribe_refugees": "missed: score 0.27, no rule fired",
-    "b13_hateful_usual_suspects_factcheck": "missed: score 0.59, no rule fired",
     "b13_hateful_small_hat_bailout": "missed: score 0.30, no rule fired",
     "b13_hateful_wooden_doors": "missed: score 0.42, no rule fired",
     "b13_hateful_passover_villagers": "missed: score 0.35, no rule fired",
     "b13_hateful_jewish_journalist_loyalty": "missed: score 0.32, no rule fired",
     "b13_hateful_not_built_civilisation": "missed: score 0.43, no rule fired",
-    "b13_hateful_tow_boats": "missed: score 0.59, no rule fired",
     "b13_hateful_cockroaches_phones": "missed: score 0.45, no rule fired",
-    "b13_hateful_roma_bulldoze": "missed: score 0.56, no rule fired",
     "b13_hateful_vanload_juans": "missed: score 0.33, no rule fired",
     "b13_hateful_degree_joke": "missed: score 0.45, no rule fired",
     "b13_hateful_women_vote": "missed: score 0.41, no rule fired",
     "b13_hateful_housing_somalis": "missed: score 0.44, no rule fired",
     "b13_hateful_christchurch_mosque": "missed: score 0.19, no rule fired",
-    "b13_hateful_iq_decline": "missed: score 0.56, no rule fired",
     "b13_hateful_monkeys": "missed: score 0.40, no rule fired",
     "b13_rebuttal_echo_explained": "rebuttal flagged by triple_parentheses",
     "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
