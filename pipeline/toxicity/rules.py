@@ -199,8 +199,8 @@ ten more alternatives there made that search a third slower."""
 NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed by", "up by",
                     "spread by", "slur", "smear", "deniers", "mock", "conspiracy", "stand", "nazi",
                     "supremac", "nationalist", "far-right", "antisemitic", "racist", "way of", "way to",
-                    "is how", "replacement", "theory", "mod", "ban", "remove", "delete", "report", "flagged",
-                    "used to")
+                    "is how", "replacement", "theory", "mod", "please ", "report", "flagged", "used to tag",
+                    "used to mark", "used to flag", "used to identify", "used to target", "used to single")
 """Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
 HEDGE = compile_guarded(
@@ -213,8 +213,9 @@ HEDGE = compile_guarded(
     r"|\b(?:i'm|i am|it's|it is|that's|that is|this is)(?: not|n't) (?:being )?(?:an? )?"
     r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b"
     r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b"
-    r"|\b(?:scream|screams|screaming|cry|cries|crying|yell|yells|yelling|shout|shouts|shouting|play|plays|"
-    r"playing|pull|pulls|pulling) (?:the )?(?:anti-?semit\w*|racism|racist)(?: card)?\b",
+    r"|\b(?:scream|screams|screaming|cry|cries|crying|yell|yells|yelling|shout|shouts|shouting) "
+    r"(?:the )?(?:anti-?semit\w*|racism|racist)(?: card)?\b"
+    r"|\b(?:play|plays|playing|played|pull|pulls|pulling|pulled) the (?:anti-?semit\w*|racism|racist|race) card\b",
     re.IGNORECASE,
 )
 """A counter-speech word used to assert, not to rebut: "call me antisemitic but the Jews run
@@ -225,7 +226,7 @@ antisemitism before anyone reads the donor list", "playing the antisemitism card
 removed before any cue is looked for;
 the rules still search the whole sentence."""
 HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend", "scream", "cry ", "cries", "crying", "yell",
-               "shout", "play", "pull")
+               "shout", "card")
 """Every HEDGE match holds one of these (lowercased): the cheap test before the search."""
 
 REPORTED = compile_guarded(
@@ -1379,7 +1380,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("A typical Jewish wedding has a chuppah and a lot of dancing.",
          "Politicians lie, that's just what they do.",
          "He's not a typical Muslim voter, he said, he backs the Tories."),
-        needs=(ANY_GROUP_WORDS + ("typical",),),
+        needs=(ANY_GROUP_WORDS + ("typical",), ("steal", "lie", "cheat", "rob", "rape", "scam", "beg", "typical")),
     ),
     # Round eleven, from blind set twelve: its misses read after its two recorded scorings
     # (group_extinction, group_only_violence; the rest are new alternatives of older rules).
@@ -1398,7 +1399,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("Northern white rhinos will go extinct without help.", "Soon whites will be extinct, they say.",
          "Can't wait until these fax machines die out.",
          "Calls to 'glass the region' are calls for mass murder."),
-        needs=(ANY_GROUP_WORDS + ("these things", "those things", "creatures", "freaks", "glass "),),
+        needs=(ANY_GROUP_WORDS + ("these things", "those things", "creatures", "freaks", "glass "),
+               ("extinct", "die out", "dies out", "wiped out", "wipe", "extermin", "gone for good", "glass "),
+               ("can't wait", "cannot wait", "can not wait", "hope", "wish", "pray", "should", "must",
+                "deserve", "need to", "let", "glass ")),
     ),
     Rule(
         "group_only_violence", "identity_attack", WEIGHT_SEVERE,
