@@ -19,11 +19,10 @@ from sklearn.model_selection import GroupShuffleSplit
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "toxicity"
 SYNTHETIC_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic.jsonl"
-COMMENTS_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic_comments.jsonl"
-COMMENTS_R11_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic_comments_r11.jsonl"
-COMMENTS_R12_PATHS = (REPO / "pipeline" / "toxicity" / "data" / "synthetic_comments_r12a.jsonl",
-                      REPO / "pipeline" / "toxicity" / "data" / "synthetic_comments_r12b.jsonl")
-"""Round twelve's two files of reader comments, each by another helper who saw nothing."""
+COMMENT_FILES = tuple(REPO / "pipeline" / "toxicity" / "data" / f"synthetic_comments{suffix}.jsonl"
+                      for suffix in ("", "_r11", "_r12a", "_r12b"))
+"""Reader comments on many groups, one file per helper who wrote them without seeing any data
+set, rule or test (rounds ten, eleven and twelve; see COMMENTS_WEIGHT in train_toxicity.py)."""
 
 SPLIT_SEED = 20240604
 """Seed for every split; change it and both scripts must be re-run."""
@@ -146,9 +145,8 @@ def instantiate_jewish(data: Path) -> LabelledSet:
 
 
 def read_synthetic(path: Path = SYNTHETIC_PATH) -> LabelledSet:
-    """The project's own hand-written examples (antisemitic tropes and their rebuttals; or,
-    from ``COMMENTS_PATH`` and ``COMMENTS_R11_PATH``, rounds ten and eleven's reader comments
-    on many groups, each written by a helper who saw no data set, rule or test)."""
+    """The project's own hand-written examples (antisemitic tropes and their rebuttals), or one
+    of the ``COMMENT_FILES``."""
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     return LabelledSet([r["text"] for r in records], np.array([r["label"] for r in records]),
                        ["synthetic"] * len(records))

@@ -127,8 +127,9 @@ at 0.05, word 0.7 .8783/.8474/.8541/.9001 (chosen: no set down), 0.8 .8771/.8463
 5-fold CV over all 500 round-ten comments .9384 against .9398 (model .9396/.9400). With the
 round-eleven comments as well (adopted; fifths of both comment files held out, the last figure
 the round-eleven fifth): .8746/.8474/.8535/.9059/.8986, against .8724/.8414/.8535/.9031/.8972
-with the comments alone. Trained on everything: C=8 (.8729 against .8728 at C=4), threshold
-0.61 (at 0.58-0.60, 7.1% of the threshold half's ident_pos_nh is flagged, over the cap)."""
+with the comments alone. Trained on everything then: C=8 (.8729 against .8728 at C=4),
+threshold 0.61 (at 0.58-0.60, 7.1% of the threshold half's ident_pos_nh was flagged, over the
+cap). Round twelve's comment files since: C=4, threshold 0.57 (see COMMENTS_WEIGHT)."""
 DEV_TEMPERATURES = (1.0, TEMPERATURE)
 """Printed for comparison after training: combined dev AUC without and with the temperature."""
 
@@ -138,9 +139,7 @@ def training_set(data: Path) -> tuple[ds.LabelledSet, np.ndarray, dict[str, ds.L
     storm = ds.split_stormfront(data)
     parts = [(storm["train"], 1.0), (ds.read_davidson(data), DAVIDSON_WEIGHT),
              (ds.read_synthetic(), SYNTHETIC_WEIGHT), (ds.expand_templates(), TEMPLATE_WEIGHT),
-             (ds.read_synthetic(ds.COMMENTS_PATH), COMMENTS_WEIGHT),
-             (ds.read_synthetic(ds.COMMENTS_R11_PATH), COMMENTS_WEIGHT),
-             *[(ds.read_synthetic(path), COMMENTS_WEIGHT) for path in ds.COMMENTS_R12_PATHS],
+             *[(ds.read_synthetic(path), COMMENTS_WEIGHT) for path in ds.COMMENT_FILES],
              (ds.read_davidson_ambiguous(data), DAVIDSON_AMBIGUOUS_WEIGHT)]
     texts = [t for part, _ in parts for t in part.texts]
     labels = np.concatenate([part.labels for part, _ in parts])
