@@ -402,6 +402,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
         _rx(r"\bgoy(?:im|s)?\b(?:'s)?"),
         "Neutral Yiddish for gentiles, but in reader comments it is an antisemitic in-group word.",
         ("He believed all Goyim's are easier to enslave when they are Atheist.",
+         "Oy vey, the goyim are noticing again.",
          "Oy vey, the goyim are noticing again, quick, scream antisemitism before anyone reads the donor list."),
         ("The goyim myth about Jewish power is antisemitic nonsense.", "Go to your room.",
          "Don't scream antisemitism at every critic of Israel."),
@@ -1017,9 +1018,20 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"|\bsleep with one eye open\b|\b(?:we're|we are) coming for you\b"
             r"|\b(?:shame|pity) if something (?:happened|were to happen|was to happen|happens) to (?:you|your)\b"
             r"|\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|when i|once i|until i) (?:show|turn) up "
-            r"at your (?:front )?(?:door|doorstep|house|home|flat|work|workplace|office|job)\b"),
+            r"at your (?:front )?(?:door|doorstep|house|home|flat|work|workplace|office|job)\b"
+            r"|\b(?:shame|pity) if (?:someone|somebody|some of us|we|people) (?:paid|pays|were to pay|"
+            r"was to pay|decided to pay) (?:her|him|them|you|that \w+) a "
+            r"(?:little |friendly |personal |late[- ]night )?visit\b"
+            r"|\bhas a home address(?: just)? like everyone else\b"
+            r"|\b(?:pay|paid|paying) (?:her|him|them|you) a (?:little |friendly |personal |late[- ]night )?visit\b"
+            r"[^.!?\n]{0,40}?\b(?:explain\w*|in person|teach\w*|a lesson|at home|where (?:she|he|they) lives?|"
+            r"tonight|after dark)\b"
+            r"|\bfor anyone who (?:fancies|wants|feels like|would like) (?:paying|to pay) (?:them|it|her|him) a visit\b"
+            r"|^\W*(?:and )?bring (?:petrol|gasoline|a lighter|lighters|matches|torches|rope|pitchforks|bats)\W*$"),
         "Veiled threats to a writer or commenter: 'we know where you live', 'a bullet in you', "
-        "'check under your car', 'you'll find out what happens to traitors', 'watch your back'. "
+        "'check under your car', 'you'll find out what happens to traitors', 'watch your back', "
+        "'would be a shame if someone paid her a visit', 'she has a home address like everyone "
+        "else'. "
         "Advice ('watch your back on the left flank', 'check under your car seats') is left "
         "alone; a news report or rebuttal that quotes the threat is counter-speech (guarded).",
         ("We know where you live, and we know which school your kids go to.",
@@ -1029,7 +1041,12 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Watch your back, hack.", "Your days are numbered.",
          "Would be a shame if something happened to your family.",
          "Keep running your mouth, I'll show up at your door one night.",
-         "You won't be so brave when I turn up at your house."),
+         "You won't be so brave when I turn up at your house.",
+         "Would be a shame if someone paid her a visit and explained, in person, why she's wrong.",
+         "This female 'journalist' has a home address like everyone else.",
+         "The hotel they house the asylum seekers in is on Station Road, for anyone who fancies paying "
+         "them a visit tonight.",
+         "Bring petrol."),
         ("Watch your back on the left flank, their winger is quick.",
          "He put a bullet into the top corner in the 90th minute.",
          "Check under your car seats if you lost your phone.",
@@ -1039,10 +1056,12 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Does anyone know where you can park near the stadium?",
          "We know where you are going on holiday, you told us.",
          "The engineer will show up at your house between 8 and 12.",
-         "We'll show up at your door with leaflets before the election."),
+         "We'll show up at your door with leaflets before the election.",
+         "The nurse paid him a visit at the hospital every day.", "Bring snacks and water.",
+         "We paid her a visit on her birthday and brought cake."),
         needs=(("where you", "address", "bullet", "under your", "what happens to", "watch your back",
                 "days are numbered", "dead man", "dead woman", "one eye open", "coming for you",
-                "if something", "up at your"),),
+                "if something", "up at your", "visit", "home address", "bring "),),
     ),
     Rule(
         "threat_place_of_worship", "threat", WEIGHT_SEVERE,
@@ -1291,13 +1310,11 @@ PATTERN_RULES: tuple[Rule, ...] = (
             rf"(?:behind|runs?|running|owns?|owning|controls?|controlling|in charge of)\b{GAP}\b{POWER}\b"
             r"|\bnot saying anything\W+just noticing\b|\bnoticing (?:is not|isn't|ain't) (?:a crime|illegal|hate)\b"
             r"|\bwhich (?:community|group|tribe|people|family|families) (?:runs?|owns?|controls?)\b"
-            rf"{GAP}\b(?:{POWER}|studios?)\b"
-            r"|\b(?:the )?goyim (?:are|is|keep|started?) noticing\b"),
+            rf"{GAP}\b(?:{POWER}|studios?)\b"),
         "'Notice who is behind the banks and the news', 'not saying anything, just noticing': the "
         "'noticing' meme that points at Jews without naming them.",
         ("Notice who is always behind the porn industry, the big banks and the news networks.",
          "Everyone pretends not to know which community runs every studio. Noticing is not a crime.",
-         "Oy vey, the goyim are noticing again.",
          "Same people every time. Not saying anything, just noticing."),
         ("Did you notice who is behind the counter now? A new barista.",
          "I'm just noticing the typo in the headline."),
@@ -1332,28 +1349,6 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "She went back to the kitchen to get more plates for the guests.",
          "Telling women to get back in the kitchen is sexist nonsense."),
         needs=(("kitchen",),),
-    ),
-    Rule(
-        "threat_visit", "threat", WEIGHT_SEVERE,
-        _rx(r"\b(?:shame|pity) if (?:someone|somebody|some of us|we|people) (?:paid|pays|were to pay|"
-            r"was to pay|decided to pay) (?:her|him|them|you|that \w+) a "
-            r"(?:little |friendly |personal |late[- ]night )?visit\b"
-            r"|\bhas a home address(?: just)? like everyone else\b"
-            r"|\b(?:pay|paid|paying) (?:her|him|them|you) a (?:little |friendly |personal |late[- ]night )?visit\b"
-            r"[^.!?\n]{0,40}?\b(?:explain\w*|in person|teach\w*|a lesson|at home|where (?:she|he|they) lives?|"
-            r"tonight|after dark)\b"
-            r"|\bfor anyone who (?:fancies|wants|feels like|would like) (?:paying|to pay) (?:them|it|her|him) a visit\b"
-            r"|^\W*(?:and )?bring (?:petrol|gasoline|a lighter|lighters|matches|torches|rope|pitchforks|bats)\W*$"),
-        "A veiled threat to visit a writer or commenter: 'would be a shame if someone paid her a "
-        "visit', 'she has a home address like everyone else'.",
-        ("Would be a shame if someone paid her a visit and explained, in person, why she's wrong.",
-         "This female 'journalist' has a home address like everyone else.",
-         "The hotel they house the asylum seekers in is on Station Road, for anyone who fancies paying "
-         "them a visit tonight.",
-         "Bring petrol."),
-        ("The nurse paid him a visit at the hospital every day.", "Bring snacks and water.",
-         "We paid her a visit on her birthday and brought cake."),
-        needs=(("visit", "home address", "bring "),),
     ),
     Rule(
         "suicide_statistic_trans", "threat", WEIGHT_SEVERE,
