@@ -157,20 +157,42 @@ class LazyPattern:
     ('(?=[m])(?:\\\\bmyths?\\\\b)', (7, 11))
     """
 
-    __slots__ = ("_compiled", "_guarded", "_source", "flags")
+    __slots__ = ("_compiled", "_folds_plainly", "_guarded", "_source", "flags")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source = source
         self._guarded: str | None = None
+        self._folds_plainly: bool | None = None
         self._compiled: re.Pattern[str] | None = None
         # What re.compile would report: str patterns are Unicode unless ASCII is asked for.
         self.flags = flags if flags & re.ASCII else flags | re.UNICODE
 
+    def _read(self) -> None:
+        """Parse the source once for both what the guard needs and what the twin needs:
+        ``re``'s parser is pure Python, and each parse of a long rule costs about as much
+        as compiling it."""
+        try:
+            parsed = sre_parse.parse(self._source, self.flags)
+        except (re.error, TypeError):
+            self._guarded, self._folds_plainly = self._source, False
+            return
+        self._guarded = _guarded_from(self._source, self.flags, parsed) or self._source
+        # The guard's class holds only first characters of the pattern's own literals, so
+        # the guarded pattern folds plainly exactly when its source does.
+        self._folds_plainly = _literals_fold_plainly(parsed)
+
     @property
     def pattern(self) -> str:
         if self._guarded is None:
-            self._guarded = guarded_source(self._source, self.flags) or self._source
-        return self._guarded
+            self._read()
+        return self._guarded  # type: ignore[return-value]
+
+    @property
+    def folds_plainly(self) -> bool:
+        """What :func:`lowercase_twin` asks of the parsed pattern, from the one parse."""
+        if self._folds_plainly is None:
+            self._read()
+        return self._folds_plainly  # type: ignore[return-value]
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -189,9 +211,15 @@ class LazyPattern:
 def guarded_source(source: str, flags: int) -> str | None:
     """The guarded pattern's source, or None when no guard can be derived."""
     try:
-        chars = first_chars(sre_parse.parse(source, flags))
+        parsed = sre_parse.parse(source, flags)
     except (re.error, TypeError):
         return None
+    return _guarded_from(source, flags, parsed)
+
+
+def _guarded_from(source: str, flags: int, parsed: Any) -> str | None:
+    """:func:`guarded_source` for a pattern already parsed."""
+    chars = first_chars(parsed)
     if not chars or len(chars) > MAX_GUARD_CHARS:
         return None
     ending = "\n)" if flags & re.VERBOSE else ")"
@@ -382,6 +410,13 @@ def lowercase_twin(pattern: re.Pattern[str] | LazyPattern) -> re.Pattern[str] | 
     """
     if not pattern.flags & re.IGNORECASE:
         return None
+    if isinstance(pattern, LazyPattern):
+        if not pattern.folds_plainly:
+            return None
+        try:
+            return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        except re.error:  # a guarded form that does not compile (a global inline flag)
+            return None
     try:
         plain = _literals_fold_plainly(sre_parse.parse(pattern.pattern, pattern.flags))
     except (re.error, TypeError):

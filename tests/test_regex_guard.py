@@ -17,6 +17,7 @@ import pytest
 from conftest import REPO, SHARED
 
 from pipeline.regex_guard import (
+    LazyPattern,
     alternation,
     can_fold,
     can_fold_sub,
@@ -120,6 +121,17 @@ def test_lowercase_twin_finds_the_same_spans_in_lowercased_text(pattern: re.Patt
     differ = [t[:60] for t in corpus
               if [m.span() for m in pattern.finditer(t)] != [m.span() for m in twin.finditer(t.lower())]]
     assert differ == []
+
+
+def test_a_lazy_rule_gets_the_twin_its_compiled_pattern_would() -> None:
+    # LazyPattern reads guard and twin from one parse; the compiled pattern is parsed anew.
+    lazy = [rule.pattern for rule in rules.ALL_RULES if isinstance(getattr(rule, "pattern", None), LazyPattern)]
+    assert len(lazy) >= 40
+    for pattern in lazy:
+        from_parse, from_compiled = lowercase_twin(pattern), lowercase_twin(pattern.compiled)
+        assert (from_parse and from_parse.pattern) == (from_compiled and from_compiled.pattern), pattern.pattern[:60]
+    refused = LazyPattern(r"\bZOG\b", re.IGNORECASE)
+    assert lowercase_twin(refused) is None and lowercase_twin(refused.compiled) is None
 
 
 def test_twins_refuse_what_lowercasing_would_change() -> None:

@@ -109,7 +109,8 @@ PROBES9_KNOWN_MISSES = {
     "r9late_hate_the_holocaust_is_the_most": "'the most profitable lie' is four words after "
                                              "'Holocaust'; the denial rule allows two",
     "r9late_hate_shame_they_didn_t_finish": "approval of the Holocaust without a name; no rule",
-    "r9_rebut_holocaust_deniers_call_it_a": "rebuttal flagged by the model (0.60) since round twelve's training comments",
+    "r9_rebut_holocaust_deniers_call_it_a":
+        "rebuttal flagged by the model (0.60) since round twelve's training comments",
 }
 """Left as first scored, so the late lines keep telling something."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"

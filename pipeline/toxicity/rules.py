@@ -1375,7 +1375,11 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("A typical Jewish wedding has a chuppah and a lot of dancing.",
          "Politicians lie, that's just what they do.",
          "He's not a typical Muslim voter, he said, he backs the Tories."),
-        needs=(ANY_GROUP_WORDS + ("typical",), ("steal", "lie", "cheat", "rob", "rape", "scam", "beg", "typical")),
+        # "lie", "rob" and "beg" are in "believe", "problem" and "began": the closing phrase
+        # is what most comments lack.
+        needs=(ANY_GROUP_WORDS + ("typical",), ("steal", "lie", "cheat", "rob", "rape", "scam", "beg", "typical"),
+               ("what they do", "what those people do", "in their blood", "in their nature",
+                "in their genes", "typical")),
     ),
     # Round eleven, from blind set twelve: its misses read after its two recorded scorings
     # (group_extinction, group_only_violence; the rest are new alternatives of older rules).
