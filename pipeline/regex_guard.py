@@ -207,6 +207,9 @@ class LazyPattern:
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(string, pos, endpos)
 
+    def sub(self, repl: str, string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count)
+
 
 def guarded_source(source: str, flags: int) -> str | None:
     """The guarded pattern's source, or None when no guard can be derived."""

@@ -130,7 +130,7 @@ HARMED = (r"(?:die|be (?:killed|hurt|harmed|murdered|attacked|abused|harassed|be
           r"treated like that|treated this way))")
 """What a denial of a threat says must not happen to a group: "no woman deserves to die"."""
 
-COUNTER_SPEECH = compile_guarded(
+COUNTER_SPEECH = LazyPattern(
     r"\b(?:myths?|tropes?|canards?|conspiracy theor(?:y|ies|ists?)|anti-?semit\w*|bigot\w*|"
     r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
     r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|"
@@ -165,7 +165,7 @@ claim ("nobody should have to read that ..."), and a rhetorical
 a hater hedges with ("call me antisemitic, but ...", "not a myth:") is first removed by
 HEDGE. NAMED_CODE holds more cues, searched only when a hint word is there."""
 
-NAMED_CODE = compile_guarded(
+NAMED_CODE = LazyPattern(
     r"\b(?:dog ?whistl\w*|code words?|(?:is|was|as|a) code for|caricatur\w*|hate symbols?|"
     r"there(?:'s| is| are) no (?:such thing as (?:a |an )?)?(?:secret|hidden|so-called) (?!about|that|to|in)\w+|"
     r"(?:invented|made up|fabricated|spread|pushed|populari[sz]ed|coined) by (?:the )?(?:white supremacists?|"
@@ -203,7 +203,7 @@ NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed b
                     "used to mark", "used to flag", "used to identify", "used to target", "used to single")
 """Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
-HEDGE = compile_guarded(
+HEDGE = LazyPattern(
     r"\b(?:call(?:s|ed|ing)? (?:me|us)|calls? it|calling it|called it|labels? it)(?: an?)? "
     r"(?:anti-?semit\w*|racist|"
     r"bigot\w*|nazi|conspiracy theor\w*|myths?|tropes?|nonsense|hateful|hate speech|lies?)\b"
@@ -229,7 +229,7 @@ HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend", "scream", "cry
                "shout", "card")
 """Every HEDGE match holds one of these (lowercased): the cheap test before the search."""
 
-REPORTED = compile_guarded(
+REPORTED = LazyPattern(
     r"\b(?:(?:you|he|she|they|someone|somebody|whoever|anyone|anybody|people|poster|commenter|"
     r"op|guy|uncle|aunt|dad|mother|father|friend|nobody|no one|man|woman|person|crowd|comment|"
     r"post|tweet|message|men|women|many|some|critics|others|folks)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
@@ -280,13 +280,13 @@ words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the p
 "you wrote that Jews are disgusting" the word belongs to the claim, not to a judgement of it.
 "Ban" judges a writer ("ban him"), not in a call to shut a group out ("ban them all from
 flying here")."""
-JUDGED_HERE = compile_guarded(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
-JUDGED_NEAR = compile_guarded(
+JUDGED_HERE = LazyPattern(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
+JUDGED_NEAR = LazyPattern(
     rf"\b(?:{JUDGEMENT_WORDS}|disgusting|garbage|trash|gross|horrible|awful|pathetic|sick|"
     r"stupid|idiotic|wrong|dangerous)\b",
     re.IGNORECASE,
 )
-ENDORSED = compile_guarded(
+ENDORSED = LazyPattern(
     r"\b(?:(?:is|was|are|were|'s|'re) (?:so |absolutely |totally |completely |100% )?right|"
     r"exactly right|spot on|(?:it's|that's|is|was) (?:so |absolutely |just )?(?:true|correct|a fact)|"
     r"the truth|facts|well said|(?:i|we) agree|based)\b",
@@ -1499,21 +1499,22 @@ TOKEN = re.compile(r"[\w@$]+(?:!+[\w@$]+)*")
 class CuePatterns:
     """The patterns the counter-speech reading searches, for one form of the text."""
 
-    counter: re.Pattern[str]
-    hedge: re.Pattern[str]
-    reported: re.Pattern[str]
-    judged_here: re.Pattern[str]
-    judged_near: re.Pattern[str]
-    endorsed: re.Pattern[str]
-    named_code: re.Pattern[str]
+    counter: re.Pattern[str] | LazyPattern
+    hedge: re.Pattern[str] | LazyPattern
+    reported: re.Pattern[str] | LazyPattern
+    judged_here: re.Pattern[str] | LazyPattern
+    judged_near: re.Pattern[str] | LazyPattern
+    endorsed: re.Pattern[str] | LazyPattern
+    named_code: re.Pattern[str] | LazyPattern
 
 
 ORIGINAL_CUES = CuePatterns(COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE, JUDGED_NEAR, ENDORSED,
                             NAMED_CODE)
-"""The patterns as written, for the text as it came."""
+"""The patterns as written, for the text as it came: compiled the first time a text that
+cannot be lowercased safely (:func:`precheck_text`) is read, which most runs never see."""
 
 
-def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def _twin(pattern: re.Pattern[str] | LazyPattern) -> re.Pattern[str]:
     twin = lowercase_twin(pattern)
     if twin is None:
         raise ValueError(f"no lowercase twin for {pattern.pattern[:40]!r}: keep cue literals lowercase")
