@@ -96,7 +96,7 @@ def test_tail_guard_follows_optional_and_repeated_endings() -> None:
 
 
 def test_lowercasing_a_lowercased_text_changes_nothing() -> None:
-    """Why the counter-speech hints skip ``lower()`` on the lowercased view (rules._lowered)."""
+    """Why the counter-speech hints skip ``lower()`` on the lowercased view (counter_speech._lowered)."""
     chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
     assert [c for c in chars if c.lower().lower() != c.lower()] == []
     assert [c for c in chars if "\u03a3" in c.lower()] == []  # no context-dependent Σ is left
@@ -113,7 +113,7 @@ def _stripped_runs(text: str) -> list[str]:
 def test_tokens_are_the_stripped_runs() -> None:
     from test_toxicity import comparison_texts
 
-    from pipeline.toxicity.rules import tokenise
+    from pipeline.toxicity.lexicon import tokenise
 
     texts = [*comparison_texts(), "scum!! you!idiot!!!", "!!!", "k!ke", "a!!-!!b", "$$$ @@ __"]
     assert [t[:60] for t in texts if tokenise(t) != _stripped_runs(t)] == []
@@ -123,20 +123,20 @@ def test_tokens_are_the_stripped_runs() -> None:
 def test_rules_fire_the_same_without_the_no_quote_shortcut(monkeypatch: pytest.MonkeyPatch) -> None:
     from test_toxicity import comparison_texts
 
-    from pipeline.toxicity import rules
+    from pipeline.toxicity import counter_speech, lexicon, rules
 
     texts = [*comparison_texts(), 'He wrote "so what" and the Jews control the banks.',
              'I heard "Jews control the banks" at the bar.', "'Jews control the banks' he shouted."]
 
     def fired() -> list[list[str]]:
-        rules.text_tokens.cache_clear()
+        lexicon.text_tokens.cache_clear()
         return [[r.name for r in rules.fire_rules(t)] for t in texts]
 
     fast = fired()
     monkeypatch.setattr(rules, "quotes_in", lambda text: True)  # blank quotes in every sentence
     slow = fired()
     assert [t[:60] for t, a, b in zip(texts, fast, slow, strict=True) if a != b] == []
-    quoted = [rules.QUOTED.search(t) is not None for t in texts]
+    quoted = [counter_speech.QUOTED.search(t) is not None for t in texts]
     assert any(a for a, q in zip(fast, quoted, strict=True) if q)  # both ways exercised
     assert any(a for a, q in zip(fast, quoted, strict=True) if not q)
 

@@ -26,7 +26,7 @@ from pipeline.regex_guard import (
     guard,
     lowercase_twin,
 )
-from pipeline.toxicity import model, rules
+from pipeline.toxicity import counter_speech, model, rules, vocabulary
 
 GUARD = re.compile(r"\(\?=\[(?:[^\]\\]|\\.)*\]\)\(\?:(.*)\)", re.DOTALL)
 TOXICITY = SHARED / "datasets" / "toxicity"
@@ -40,8 +40,9 @@ def unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 def guarded_patterns() -> list[re.Pattern[str]]:
     found = [rule.pattern for rule in rules.ALL_RULES if isinstance(rule, rules.Rule)]
-    found += [rules.COUNTER_SPEECH, rules.HEDGE, rules.REPORTED, rules.JUDGED_HERE, rules.JUDGED_NEAR,
-              rules.ENDORSED, model.IDENTITY_TERMS]
+    found += [counter_speech.COUNTER_SPEECH, counter_speech.HEDGE, counter_speech.REPORTED,
+              counter_speech.JUDGED_HERE, counter_speech.JUDGED_NEAR, counter_speech.ENDORSED,
+              model.IDENTITY_TERMS]
     return [p for p in found if p.pattern.startswith("(?=[")]
 
 
@@ -89,7 +90,7 @@ def test_lookarounds_consume_nothing_so_the_next_item_starts_the_match() -> None
     assert [m.span() for m in pattern.finditer("expel them, not deport, deport")] == [(0, 5), (24, 30)]
 
 
-@pytest.mark.parametrize("words", [rules.GROUP_NOUNS, rules.GROUP_ADJECTIVES, ("a", "ab", "abc", "b", "a b")])
+@pytest.mark.parametrize("words", [vocabulary.GROUP_NOUNS, vocabulary.GROUP_ADJECTIVES, ("a", "ab", "abc", "b", "a b")])
 def test_prefix_tree_alternation_matches_the_same_strings(words: tuple[str, ...]) -> None:
     tree = re.compile(alternation(words))
     plain = re.compile("(?:" + "|".join(map(re.escape, words)) + ")")

@@ -9,24 +9,19 @@ import pytest
 
 from pipeline import toxicity
 from pipeline.toxicity import CATEGORIES, OPERATING_THRESHOLD, ToxicityScore, score_texts
-from pipeline.toxicity.model import coarse_grams, load_model, read_model, sentence_flags
-from pipeline.toxicity.rules import (
-    ALL_RULES,
+from pipeline.toxicity.counter_speech import (
     QUOTED,
-    Rule,
     blank_quotes,
     counter_flags,
-    find_term,
-    fire_rules,
     has_counter_speech,
-    has_term,
-    load_terms,
-    needed_words_in,
     precheck_text,
     split_sentences,
     strip_hedges,
     unguarded_tail,
 )
+from pipeline.toxicity.lexicon import find_term, has_term, load_terms
+from pipeline.toxicity.model import coarse_grams, load_model, read_model, sentence_flags
+from pipeline.toxicity.rules import ALL_RULES, Rule, fire_rules, needed_words_in
 
 TEST_DATA = Path(__file__).parent / "data"
 CASES = json.loads((TEST_DATA / "toxicity_cases.json").read_text("utf-8"))
@@ -396,16 +391,16 @@ def test_agreeing_with_a_report_outweighs_a_judgement_word() -> None:
 def test_cue_patterns_keep_their_first_character_guard() -> None:
     """An alternative that may start with anything (an optional first word) silently drops
     regex_guard's look-ahead, and the cue search, run on every comment, takes twice as long."""
-    from pipeline.toxicity import rules
+    from pipeline.toxicity import counter_speech
 
-    for cues in (rules.ORIGINAL_CUES, rules.LOWERCASE_CUES):
+    for cues in (counter_speech.ORIGINAL_CUES, counter_speech.LOWERCASE_CUES):
         for pattern in vars(cues).values():
             assert pattern.pattern.startswith("(?=["), pattern.pattern[:40]
 
     # The hints of the named-code cues are a claim about the pattern; the examples bear it out.
     for text in comparison_texts():
-        if rules.NAMED_CODE.search(text):
-            assert any(hint in text.lower() for hint in rules.NAMED_CODE_HINTS), text
+        if counter_speech.NAMED_CODE.search(text):
+            assert any(hint in text.lower() for hint in counter_speech.NAMED_CODE_HINTS), text
 
 
 def test_hedges_do_not_count_as_counter_speech() -> None:
@@ -599,18 +594,18 @@ def test_a_rule_silent_on_the_whole_text_is_silent_on_each_sentence() -> None:
 
 def test_rules_searching_lowercased_text_fire_as_the_written_patterns(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.toxicity import rules
+    from pipeline.toxicity import counter_speech, lexicon
 
     def verdicts() -> list[tuple[list[str], bool]]:
-        rules.whole_text_cues.cache_clear()
-        rules.text_tokens.cache_clear()
+        counter_speech.whole_text_cues.cache_clear()
+        lexicon.text_tokens.cache_clear()
         return [(fired_names(t), has_counter_speech(t)) for t in texts]
 
     texts = comparison_texts()
     fast = verdicts()
-    monkeypatch.setattr(rules, "FOLD_CUES", False)
+    monkeypatch.setattr(counter_speech, "FOLD_CUES", False)  # the cues' and the rules' fast path
     slow = verdicts()
-    rules.whole_text_cues.cache_clear()
+    counter_speech.whole_text_cues.cache_clear()
     assert [t[:60] for t, a, b in zip(texts, fast, slow, strict=True) if a != b] == []
     assert any(names for names, _ in slow) and any(counter for _, counter in slow)
 

@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.toxicity.counter_speech import has_counter_speech
 from pipeline.toxicity.model import IDENTITY_TERMS, load_model
-from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules, has_counter_speech
+from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules
 
 OPERATING_THRESHOLD = 0.57
 """Chosen by scripts/train_toxicity.py (see MODEL_CARD.md): the threshold with the best F1

@@ -6,6 +6,11 @@ all of them. Rules see one sentence at a time, and the ones marked ``guarded``
 stay silent in a sentence that reads as counter-speech ("the claim that ... is
 an antisemitic myth"), because quoting a trope to rebut it is not hate.
 
+The regex fragments the rules share are in :mod:`~pipeline.toxicity.vocabulary`, how a
+sentence is read for counter-speech in :mod:`~pipeline.toxicity.counter_speech`, and the
+term-table lookups of the two lexicon rules in :mod:`~pipeline.toxicity.lexicon`. This
+module holds the rules and how they are fired.
+
 >>> [hit.name for hit in fire_rules("Wake up, the Zionist banking cabals are behind it.")]
 ['group_conspiracy_noun']
 >>> fire_rules("The claim that Jews control the banks is an antisemitic myth.")
@@ -16,325 +21,52 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-from pipeline.regex_guard import LazyPattern, alternation, can_fold, compile_guarded, lowercase_twin
-
-DATA_DIR = Path(__file__).parent / "data"
-
-WEIGHT_SEVERE = 0.95
-"""Slurs, antisemitic constructions, threats: above any sensible threshold on their own."""
-WEIGHT_INSULT = 0.8
-"""Second-person insults: flagged at the operating threshold; a caller at 0.85+ lets them pass."""
-WEIGHT_PROFANITY = 0.3
-"""Swearing alone is not toxic enough to remove a comment (HateCheck profanity_nh)."""
-WEIGHT_CODED = 0.75
-"""Coded antisemitism that hints rather than names ("same last names", "paid in shekels"):
-flagged at the operating threshold (0.66), but below the insult weight, so a caller at
-0.8+ lets the hints through and keeps the named tropes. Not tuned on any data set."""
-
-JEWISH = r"(?:jews?|jewish|jewry|zionists?|zio|kikes?)"
-"""Words antisemitic constructions attach to; the trope rules need one of them nearby."""
-JEWISH_MARKS = (rf"(?:menorahs?|hanukkah|chanukah|synagogues?|kippahs?|yarmulkes?|tribe|rabbis?|"
-                rf"kosher|shekels?|{JEWISH})")
-"""Words that put a coded word ("globalists") in a Jewish frame: the group, its rites, 'the tribe'."""
-POWER = (r"(?:banks?|bankers?|banking|the fed|federal reserve|media|networks?|newspapers?|press|news|"
-         r"hollywood|studios?|owners?|ceos?|boards?|executives?|oligarchs?|billionaires?|financiers?|"
-         r"donors?|porn\w*|cabinet|regime|government)")
-"""Where the 'same last names' hint points: money, media, government."""
-SURNAME = r"(?:\w+ ){0,2}?(?:last name|surname)s?"
-SURNAMES = r"(?:\w+ ){0,2}?(?:last names|surnames)"
-"""'the same (kind of) last name(s)'; SURNAMES only the plural, which points at a group."""
-CHILDREN = r"(?:christian|gentile|goyim|goy|non-jewish) (?:children|kids|babies|boys|girls|infants)"
-BLOOD = r"(?:blood|sacrific\w*|ritual\w*)"
-HARM = (r"(?:blood|sacrific\w*|kidnapp?\w*|abduct\w*|missing|disappear\w*|vanish\w*|ritual\w*|"
-        r"murder\w*|slaughter\w*)")
-JEWISH_RITUAL = rf"(?:passover|matzo\w*|matza\w*|purim|rabbis?|synagogues?|{JEWISH})"
-FEAST = r"(?:passover|matzo\w*|matza\w*|purim)"
-GENTILE_BLOOD = r"(?:christian|gentile|goyim|goy|non-jewish) blood(?! (?:drives?|donat\w*|banks?|donors?|tests?))"
-"""The parts of the blood libel, in any order within one sentence: Christian children, their
-blood (or a sacrifice, a ritual) and Jews or a Jewish rite; or their disappearance or murder
-and a Jewish feast. A child missing near a synagogue is news, not the libel."""
-GAP = r"[^.!?\n]{0,80}?"
-"""Up to 80 characters of the same sentence: the parts of a trope told at length."""
-WORSHIP = r"(?:mosques?|synagogues?|churche?s?|temples?|gurdwaras?|shuls?)"
-NOT_LONG = (r"\b(?:won't|will not|wouldn't|isn't going to|is not going to) (?:be )?(?:standing|stand|last) "
-            r"(?:long|for long|a week|a month)\b")
-"""A place of worship, and what a threat says will become of it ("won't be standing long")."""
-GROUP_ADJECTIVES = (
-    "jewish", "muslim", "black", "white", "gay", "trans", "transgender", "disabled", "autistic",
-    "mentally ill", "asian", "chinese", "indian", "mexican", "arab", "african", "immigrant", "foreign",
-    "brown", "roma", "romani", "gypsy", "somali", "afghan", "syrian", "turkish", "hispanic", "latino",
-    "palestinian", "israeli", "romanian", "nigerian", "pakistani", "indigenous", "native", "deaf",
-    "blind", "handicapped",
+from pipeline.regex_guard import LazyPattern, alternation, lowercase_twin
+from pipeline.toxicity import counter_speech
+from pipeline.toxicity.counter_speech import (
+    ENDORSED,
+    QUOTE_CHARS,
+    TERM_MENTION,
+    blank_quotes,
+    is_counter_speech,
+    precheck_text,
+    quotes_in,
+    sentence_counter_flags,
+    split_sentences,
+    unguarded_tail,
 )
-GROUP_NOUNS = (
-    "jews", "muslims", "moslems", "blacks", "whites", "immigrants", "migrants", "refugees", "women",
-    "females", "gays", "lesbians", "bisexuals", "homosexuals", "queers", "transgenders", "arabs",
-    "mexicans", "latinos", "asians", "chinese", "indians", "pakistanis", "africans", "christians",
-    "catholics", "hindus", "sikhs", "zionists", "gypsies", "roma", "foreigners", "somalis",
-    "nigerians", "afghans", "syrians", "turks", "albanians", "romanians", "kurds", "palestinians",
-    "israelis", "hispanics", "aborigines", "aboriginals", "atheists", "mormons", "transsexuals",
-    "asylum seekers", "the disabled", "the handicapped", "cripples", "feminists", "these people",
-    "those people", "their kind", "your kind", "you people",
+from pipeline.toxicity.lexicon import has_term
+from pipeline.toxicity.vocabulary import (
+    ANY_GROUP_WORDS,
+    BLOOD,
+    CHILDREN,
+    EXCLUSION,
+    FEAST,
+    GAP,
+    GENTILE_BLOOD,
+    GROUP_SINGULAR,
+    GROUPS,
+    HARM,
+    IMMIGRATION,
+    JEWISH,
+    JEWISH_MARKS,
+    JEWISH_RITUAL,
+    NEAR,
+    NEAR_UNNEGATED,
+    NEGATED,
+    NOT_LONG,
+    POWER,
+    SURNAME,
+    SURNAMES,
+    WEIGHT_CODED,
+    WEIGHT_INSULT,
+    WEIGHT_PROFANITY,
+    WEIGHT_SEVERE,
+    WORSHIP,
 )
-GROUPS = f"(?:{alternation(GROUP_ADJECTIVES)} (?:people|men|women|folks)|{alternation(GROUP_NOUNS)})"
-"""Plural group nouns (and "these people", "their kind") for the generic dehumanisation and
-violence rules; written from the groups hate speech usually targets, not fitted to a data set.
-Built as a prefix tree (:func:`alternation`): it is searched at every word of every comment.
-Round nine added nationalities that European comment sections target (Somalis, Afghans,
-Turks, Romanians ...), Roma and disabled people under more names, atheists and Mormons."""
-GROUP_WORDS = (
-    "jewish", "muslim", "black", "white", "gay", "trans", "disabled", "autistic", "mentally ill",
-    "asian", "chinese", "indian", "mexican", "arab", "african", "immigrant", "foreign", "brown",
-    "jews", "moslems", "migrants", "refugees", "women", "females", "lesbians", "bisexuals",
-    "homosexuals", "queers", "latino", "pakistani", "christians", "catholics", "hindus", "sikhs",
-    "zionists", "gypsies", "gypsy", "roma", "feminists", "these people", "those people", "their kind",
-    "your kind", "you people", "somali", "afghan", "syrian", "turk", "hispanic", "palestinian",
-    "israeli", "nigerian", "indigenous", "native", "deaf", "blind", "handicapped", "albanian",
-    "kurd", "aborigin", "atheist", "mormon", "cripple", "asylum seeker",
-)
-"""Every match of GROUPS contains one of these (an adjective of the first line, or a
-plural noun holding one of them, or one of the rest): the pre-check of the rules
-built on GROUPS. Add a word here when GROUPS gets one."""
-IMMIGRATION = (r"(?:immigrants|migrants|refugees|foreigners|asylum seekers|"
-               r"(?:foreign|immigrant) (?:people|men|women|folks))")
-"""The groups of GROUPS named by a legal status: whether they may vote or stay is policy
-talk ("foreigners should not be allowed to vote" is the law in most countries), so the
-exclusion rule only counts them with "all" ("all migrants should be deported")."""
-EXCLUSION = (r"(?:deported|expelled|kicked out|thrown out|sent back|rounded up|locked up|interned|"
-             r"put in camps|segregated|castrated|sterili[sz]ed|banned from \w+|barred from \w+|"
-             r"stripped of (?:their )?(?:citizenship|rights|right to vote|vote))\b")
-"""What an exclusion call wants done to a group, in the passive: 'should be deported'."""
-GROUP_SINGULAR_WORDS = ("jew", "muslim", "moslem", "immigrant", "migrant", "refugee", "woman", "arab",
-                        "mexican", "christian", "zionist", "foreigner", "gay", "lesbian", "black",
-                        "asian", "african", "indian", "pakistani", "gypsy", "hindu", "sikh")
-GROUP_SINGULAR = "(?:" + "|".join(GROUP_SINGULAR_WORDS) + ")"
-ANY_GROUP_WORDS = (*GROUP_WORDS, *GROUP_SINGULAR_WORDS, "the only good ", "herder", "shagger",
-                   "humper", "fucker", "f*cker", "botherer")
-"""The pre-check of the rules that name a group in the plural or one member of it ("the only
-good ...", or a label standing for a group: "goat herders"); a superset only lets more
-texts through to the pattern."""
-"""One member of a group, for "kill every Jew": the singular nouns of GROUPS."""
-NEGATED = r"(?!(?:not|never|no|hardly|\w+n't)\b)"
-"""Refuses "not" as one of the filler words: "Immigrants are not vermin" is no attack."""
-NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
-"""Up to four words in between: close enough to be one phrase, not one paragraph."""
-NEAR_UNNEGATED = rf"\W+(?:{NEGATED}[\w'-]+\W+){{0,4}}?"
-"""NEAR without a negation among the words in between: "Jews are not parasites" is no attack."""
-
-HARMED = (r"(?:die|be (?:killed|hurt|harmed|murdered|attacked|abused|harassed|beaten|tortured|"
-          r"treated like that|treated this way))")
-"""What a denial of a threat says must not happen to a group: "no woman deserves to die"."""
-
-COUNTER_SPEECH = LazyPattern(
-    r"\b(?:myths?|tropes?|canards?|conspiracy theor(?:y|ies|ists?)|anti-?semit\w*|bigot\w*|"
-    r"racis[mt]\w*|hateful|hate speech|debunk\w*|misguided|nonsense|false|untrue|not true|"
-    r"hurtful|offensive|dehumani[sz]\w*|condemn\w*|unacceptable|"
-    r"(?:the|this|that|a) (?:claim|idea|notion|lie|smear|accusation|belief|slur) that|"
-    r"saying that|claiming|(?:do|does|did)(?: not|n't) (?:control|run|own|rule)|"
-    r"(?:never|didn't|did not|would never|wouldn't) (?:said|say|claimed|claim|wrote|write)|"
-    r"(?:nobody|no one|no-one) (?:here )?(?:said|says|thinks|believes|claims)|"
-    r"(?:not|never|isn't|is not) (?:ok|okay|acceptable|alright|cool|fine) to|"
-    r"(?:stop|quit|don't|do not|never) call(?:ing)? (?:people|someone|somebody|them|others)|"
-    r"(?:nobody|no one|no-one) should (?:have to )?(?:read|hear|see|say|write|post)|"
-    r"(?:don't|do not|never|stop) (?:post|write|claim|repeat|spread)(?:ing)? (?:that|things like|"
-    r"stuff like|comments like)|not (?:all|every) \w+(?: \w+)? (?:are|is)|"
-    r"(?:aren't|weren't|isn't|wasn't|are not|were not|is not|was not) behind (?:every|all|each)|"
-    r"(?:nazi|neo-nazi|white supremacist|white nationalist|far-right) (?:propaganda|talking points?|lies?|"
-    r"slang|codes?|symbols?|memes?|jargon|dog ?whistl\w*)|"
-    r"(?:why|how) (?:would|could|do|did|can) (?:you|anyone|someone|people) (?:think|believe) "
-    r"(?:it's|it is) (?:ok|okay|acceptable|alright|fine) to|"
-    r"(?:no|nobody|no one|no-one)(?: \w+)? (?:deserves? to|should|must|will)(?: ever)? "
-    rf"{HARMED}|(?:do|does|did)(?: not|n't) deserve to {HARMED}|"
-    rf"(?:should|must)(?: never| not|n't) (?:ever )?{HARMED}|"
-    r"(?:would|will|could)(?: never| not|n't) (?:ever )?(?:hurt|harm|attack|kill|hit))\b",
-    re.IGNORECASE,
-)
-"""Cues that a sentence rebuts or reports a trope rather than asserting it. Denials of
-having said a thing ("I never said that X are scum", "nobody thinks X are vermin") count;
-"I'm not saying X are ..., but" does not: it is how a hater hedges. So do refusals of a
-word ("it's not okay to call people ...", "stop calling them ..."): the slur is mentioned.
-Also a denial of a threat ("no woman deserves to die", "X should never be hurt", "I would
-never hurt ..."), a plea not to read or repeat a
-claim ("nobody should have to read that ..."), and a rhetorical
-"why would you think it's okay to call me ...", and "neo-Nazi slang / meme / code". A cue
-a hater hedges with ("call me antisemitic, but ...", "not a myth:") is first removed by
-HEDGE. NAMED_CODE holds more cues, searched only when a hint word is there."""
-
-NAMED_CODE = LazyPattern(
-    r"\b(?:dog ?whistl\w*|code words?|(?:is|was|as|a) code for|caricatur\w*|hate symbols?|"
-    r"there(?:'s| is| are) no (?:such thing as (?:a |an )?)?(?:secret|hidden|so-called) (?!about|that|to|in)\w+|"
-    r"(?:invented|made up|fabricated|spread|pushed|populari[sz]ed|coined) by (?:the )?(?:white supremacists?|"
-    r"(?:neo-?)?nazis|the klan|kkk|the far right|extremists|racists|bigots|propagandists)|"
-    r"(?:is|are|was|were) (?:an? |just an? |an old |a classic |the old |the same old )?(?:\w+ )?(?:slurs?|smears?)|"
-    r"(?:holocaust deniers|deniers) (?:say|claim|love to|like to|insist|will tell you|want you to)|"
-    r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?)|"
-    r"stands? for|(?:neo-?nazi|white supremacist|white nationalist|far-right|antisemitic|racist) (?:markers?|"
-    r"symbols?|memes?|codes?|terms?|slogans?|talking points?|signals?)|"
-    r"used by (?:neo-?nazis|white supremacists|the far right|antisemites|racists|extremists|terrorists|"
-    r"a terrorist group)|(?:a|the) way (?:of|to) (?:mock\w*|signal\w*|dehumani[sz]\w*)|"
-    r"is how (?:people|they|racists|antisemites|bigots|trolls) (?:introduce|smuggle|signal|dress up|disguise)|"
-    r"(?:that's|that is|it's|it is) the (?:great )?replacement (?:theory|conspiracy|myth)|"
-    r"(?:is|was) the (?:conspiracy )?theory (?:named|cited|quoted|pushed|promoted) (?:in|by)|"
-    r"@mods?|mods?\W+(?:please|pls|can you|is this|are you)|please (?:ban|remove|delete)|"
-    r"report(?:ed|ing)? (?:this|him|her|them|it|the user|user|the comment|that comment)|"
-    r"flagged (?:it|this|him|her|them|the comment|that comment)|"
-    r"used to (?:tag|mark|flag|identify|target|single out) (?:people|jews|names|someone|users))\b",
-    re.IGNORECASE,
-)
-"""Counter-speech cues that name a code for what it is: "a dog whistle", "a hate symbol",
-"X is a slur", "invented by white supremacists", "there's no secret ...", "deniers say ...",
-"mocking the victims"; and the ways people explain one: "ZOG stands for ...", "a neo-Nazi
-marker", "used by a terrorist group", "a way of mocking", "that's the Great Replacement
-theory", "the theory named in the shooters' manifestos"; and reports to the moderators
-("@mods", "please ban", "reported the user"), which name what they report. Rebuttals of
-coded antisemitism repeat the code word itself, so the
-coded rules need these; a hater denies the name ("it's not a dog whistle", "not a smear"),
-which HEDGE removes. Kept apart from COUNTER_SPEECH, which every comment is searched with:
-ten more alternatives there made that search a third slower."""
-NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed by", "up by",
-                    "spread by", "slur", "smear", "deniers", "mock", "conspiracy", "stand", "nazi",
-                    "supremac", "nationalist", "far-right", "antisemitic", "racist", "way of", "way to",
-                    "is how", "replacement", "theory", "mod", "please ", "report", "flagged", "used to tag",
-                    "used to mark", "used to flag", "used to identify", "used to target", "used to single")
-"""Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
-
-HEDGE = LazyPattern(
-    r"\b(?:call(?:s|ed|ing)? (?:me|us)|calls? it|calling it|called it|labels? it)(?: an?)? "
-    r"(?:anti-?semit\w*|racist|"
-    r"bigot\w*|nazi|conspiracy theor\w*|myths?|tropes?|nonsense|hateful|hate speech|lies?)\b"
-    r"|\b(?:not|no|isn't|is not|aren't|are not|ain't)(?: just| even)?(?: an?)? (?:myths?|"
-    r"conspiracy theor(?:y|ies)|tropes?|lies?|canards?|dog ?whistl\w*|code words?|caricatur\w*|slurs?|"
-    r"smears?)\b"
-    r"|\b(?:i'm|i am|it's|it is|that's|that is|this is)(?: not|n't) (?:being )?(?:an? )?"
-    r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b"
-    r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b"
-    r"|\b(?:scream|screams|screaming|cry|cries|crying|yell|yells|yelling|shout|shouts|shouting) "
-    r"(?:the )?(?:anti-?semit\w*|racism|racist)(?: card)?\b"
-    r"|\b(?:play|plays|playing|played|pull|pulls|pulling|pulled) the (?:anti-?semit\w*|racism|racist|race) card\b",
-    re.IGNORECASE,
-)
-"""A counter-speech word used to assert, not to rebut: "call me antisemitic but the Jews run
-the banks", "people call it a conspiracy theory, but ...", "not a myth: the Rothschilds ...",
-"it's not antisemitic to say ...", and a denial someone is said to pretend ("tired of
-pretending Jews don't run the banks"), and the mockery of a complaint ("quick, scream
-antisemitism before anyone reads the donor list", "playing the antisemitism card"). The span is
-removed before any cue is looked for;
-the rules still search the whole sentence."""
-HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend", "scream", "cry ", "cries", "crying", "yell",
-               "shout", "card")
-"""Every HEDGE match holds one of these (lowercased): the cheap test before the search."""
-
-REPORTED = LazyPattern(
-    r"\b(?:(?:you|he|she|they|someone|somebody|whoever|anyone|anybody|people|poster|commenter|"
-    r"op|guy|uncle|aunt|dad|mother|father|friend|nobody|no one|man|woman|person|crowd|comment|"
-    r"post|tweet|message|men|women|many|some|critics|others|folks)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
-    r"(?:wrote|write|writes|said|say|says|claim|claims|claimed|post|posts|posted|think|thinks|"
-    r"believe|believes|tweeted|call|calls|called|insist|insists|imply|implies|implied|suggest|"
-    r"suggests|suggested|spread|spreads|repeat|repeats|keep saying|keeps saying|want|wants|"
-    r"wanted|wish|wishes|threaten|threatens|threatened|shouted|shouts|yelled|yells|chanted|"
-    r"chants|screamed)"
-    r"|(?:saying|claiming|posting|calling|blaming|writing|suggesting|implying|spreading|"
-    r"repeating|pushing|wanting|wishing|threatening|joking|advocating|cheering|telling)"
-    r"|(?:read|hear|see) (?:that|comments?|people|someone))\b",
-    re.IGNORECASE,
-)
-"""Someone else's claim being reported: "you wrote that ...", "he said ...", "people who call
-X Y", "saying X ...", "read that ...". On its own it proves nothing ("they say Jews ... and
-they are right"); with a judgement (JUDGED_HERE in the sentence, JUDGED_NEAR next to it) the
-sentence is counter-speech."""
-REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "anyone", "anybody",
-                "people",
-                "poster", "commenter", "op ", "guy", "uncle", "aunt", "dad", "mother", "father",
-                "friend", "nobody", "no one", "man", "person", "crowd", "comment", "post", "tweet",
-                "message", "saying", "claiming", "posting", "calling", "blaming", "writing",
-                "suggesting", "implying", "spreading", "repeating", "pushing", "wanting", "wishing",
-                "threatening", "joking", "advocating", "cheering", "telling", "read ", "hear ", "see ",
-                "men", "many", "some", "critic", "other", "folk")
-"""Every REPORTED match holds one of these (lowercased): the cheap test before the search."""
-JUDGEMENT_WORDS = (
-    r"lies?|lying|liars?|myths?|propaganda|smears?|slander\w*|libel|conspirac\w+|ashamed|"
-    r"shame|shameful|disgrace\w*|banned|ban(?! me\b)(?! (?:them|all of them|these people|those people|"
-    r"every \w+)(?: all)? from\b)|report\w*(?! me\b)|delet\w+|removed?|"
-    r"the problem is you|"
-    r"(?:you|you're|you are) the problem|vile|ignorant|bigot\w*|anti-?semit\w*|"
-    r"racis[mt]\w*|hateful|hate speech|nonsense|rubbish|bullshit|false|untrue|hurts?|hurtful|"
-    r"sad|sickening|disgusted|appall\w*|horrified|outrag\w*|consequences|misguided|shocking|"
-    r"(?:has|have|needs?|must) to stop|lost (?:all )?respect|no place|"
-    r"(?:that|this|the|your|their|his|her) (?:argument|claim|idea|view|statement|comment|take|logic) "
-    r"(?:is|was) (?:just |simply |plainly |dead )?wrong|"
-    r"(?:you're|you are|you sound like) (?:such |so |just )?(?:an? )?(?:\w+ )?(?:idiot|moron|"
-    r"disgrace|joke|embarrassment|monster|horrible|disgusting|terrible|vile|sick|awful)\w*|"
-    r"belongs? in (?:prison|jail)|(?:is|it's) (?:incitement|a crime|illegal)|get help|seek help|"
-    r"grow up|read a book|educate yourself|arrest\w*|charged|convicted|jailed|prosecuted|"
-    r"sentenced|(?:nobody|no one) (?:should|has the right|gets to)|"
-    r"(?:they|he|she|you|both|all) (?:was|were|are|is) (?:so |dead |completely |totally |simply |plain )?wrong"
-)
-"""Words that judge a reported claim, or its writer ("... you're a disgrace", "they were
-wrong": only with a pronoun, "Jews are wrong" is a claim). Left out: the
-words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the problem"): in
-"you wrote that Jews are disgusting" the word belongs to the claim, not to a judgement of it.
-"Ban" judges a writer ("ban him"), not in a call to shut a group out ("ban them all from
-flying here")."""
-JUDGED_HERE = LazyPattern(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
-JUDGED_NEAR = LazyPattern(
-    rf"\b(?:{JUDGEMENT_WORDS}|disgusting|garbage|trash|gross|horrible|awful|pathetic|sick|"
-    r"stupid|idiotic|wrong|dangerous)\b",
-    re.IGNORECASE,
-)
-ENDORSED = LazyPattern(
-    r"\b(?:(?:is|was|are|were|'s|'re) (?:so |absolutely |totally |completely |100% )?right|"
-    r"exactly right|spot on|(?:it's|that's|is|was) (?:so |absolutely |just )?(?:true|correct|a fact)|"
-    r"the truth|facts|well said|(?:i|we) agree|based)\b",
-    re.IGNORECASE,
-)
-"""Agreement with a reported claim ("He said Jews run the banks and got banned for telling
-the truth"): next to a report it outweighs any judgement word, so the report is no
-counter-speech. Cues (COUNTER_SPEECH) are not overridden: "that's not true" stays a cue."""
-ENDORSE_HINTS = ("right", "spot on", "true", "correct", "fact", "truth", "well said", "agree",
-                 "based")
-"""Every ENDORSED match holds one of these (lowercased): the cheap test before the search."""
-"""Judgement in the sentence before or after the report ("You wrote that Jews are parasites.
-That is disgusting."): there it can only be about the claim or its writer."""
-
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?!" + r"[Ii](?:'d| would| will|'ll) (?:gladly |happily )?volunteer"
-                            r"|[Ss]ign me up|[Ww]here do [Ii] sign up)|\n+")
-"""Sentence ends, except before a short offer to do what the sentence before wished
-("Someone should teach this hack a lesson. I'd volunteer."): the offer is read with the
-wish it answers (threat_volunteered)."""
-SINGLE_QUOTED_WORD = r"(?:[^'\u2019\s]|(?<=\w)['\u2019](?=\w))+"
-"""One word inside single quotes; an apostrophe between letters ("don't") stays inside."""
-QUOTED = compile_guarded(
-    r"\"[^\"\n]{3,300}\"|\u201c[^\u201d\n]{3,300}\u201d"
-    rf"|(?<![\w'\u2019])['\u2018](?=\w\w){SINGLE_QUOTED_WORD}(?:[ ]{SINGLE_QUOTED_WORD}){{2,40}}"
-    r"(?<=[\w.!?,])['\u2019](?!\w)"
-)
-"""A quoted span: in 'Statements like "X are scum" are hurtful' hate is mentioned, not asserted.
-Single quotes count from three words up ('Jews killed Jesus'): one or two words in single
-quotes are usually scare quotes, which haters use too (the 'Holocaust', 'great replacement')."""
-
-QUOTE_CHARS = frozenset("'\"\u2018\u2019\u201c\u201d")
-QUOTED_TERM = r"['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,30}['\u2019\"\u201d]"
-TERM_MENTION = compile_guarded(
-    r"(?:\bcall(?:ed|ing|s)?\s+(?:me|her|him|us|them|you|(?:my|our|his|her|their|the|a)\s+\w+(?:\s+\w+)?)\s+(?:an?\s+)?"
-    r"|\b(?:using|saying|writing|typing|posting|added|adding|wrote|typed|posted)\s+"
-    r"|\b(?:got|get|gets|getting|being|been|was|were)\s+called\s+(?:an?\s+)?"
-    r"|\b(?:the|a)\s+(?:word|slur|term|epithet|insult)\s+|\b(?:words|slurs|terms|names|insults)\s+like\s+)"
-    + QUOTED_TERM + r"|" + QUOTED_TERM + r"(?:\s*,\s*(?:and\s+|or\s+)?" + QUOTED_TERM + r")+"
-    + r"|" + QUOTED_TERM + r"(?=[^.!?\n]{0,40}?\b(?:is|was|remains)\s+(?:still\s+)?(?:an?|the)\s+"
-    r"(?:slur|racial slur|word|epithet|insult)\b)",
-    re.IGNORECASE,
-)
-"""A word in quotes that is named, not used: "called my mother a 'ch*nk'", "got called a
-'p*ki'", "called the Fed chair a 'k*ke'", "using 'ch1nk'", "added 'ching chong'", "the word
-'k*ke'", "slurs like 'f*ggot'", "'sp#cs' is still the slur", or a list of
-quoted words ("'invaders', 'k*kes', 'towelheads'"). People who report abuse or explain a slur quote it; without
-quotes "called him a k*ke" is left to the lexicon, as it can be a boast as well as a report,
-and so is a sentence that agrees with what it quotes ("they called him a 'k*ke' and I agree")."""
 
 
 @dataclass(frozen=True)
@@ -1486,478 +1218,11 @@ LEXICON_RULES: tuple[LexiconRule, ...] = (
 
 ALL_RULES: tuple[Rule | LexiconRule, ...] = PATTERN_RULES + LEXICON_RULES
 
-TOKEN = re.compile(r"[\w@$]+(?:!+[\w@$]+)*")
-"""A run of word characters, ``@``, ``$`` and ``!`` without its outer ``!``s ("scum!!" is
-"scum"): the same tokens as stripping each run, found in one pass."""
-
-# FOLDS_TO_ASCII (from regex_guard): letters that ``re.IGNORECASE`` matches to an ASCII
-# letter but ``str.lower`` leaves non-ASCII (İ ı ſ K). The ``needs`` pre-check and the
-# lowercase twins are skipped for a text holding one, so they never hide a match.
-
-
-@dataclass(frozen=True)
-class CuePatterns:
-    """The patterns the counter-speech reading searches, for one form of the text."""
-
-    counter: re.Pattern[str] | LazyPattern
-    hedge: re.Pattern[str] | LazyPattern
-    reported: re.Pattern[str] | LazyPattern
-    judged_here: re.Pattern[str] | LazyPattern
-    judged_near: re.Pattern[str] | LazyPattern
-    endorsed: re.Pattern[str] | LazyPattern
-    named_code: re.Pattern[str] | LazyPattern
-
-
-ORIGINAL_CUES = CuePatterns(COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE, JUDGED_NEAR, ENDORSED,
-                            NAMED_CODE)
-"""The patterns as written, for the text as it came: compiled the first time a text that
-cannot be lowercased safely (:func:`precheck_text`) is read, which most runs never see."""
-
-
-def _twin(pattern: re.Pattern[str] | LazyPattern) -> re.Pattern[str]:
-    twin = lowercase_twin(pattern)
-    if twin is None:
-        raise ValueError(f"no lowercase twin for {pattern.pattern[:40]!r}: keep cue literals lowercase")
-    return twin
-
-
-LOWERCASE_CUES = CuePatterns(*map(_twin, (COUNTER_SPEECH, HEDGE, REPORTED, JUDGED_HERE,
-                                          JUDGED_NEAR, ENDORSED, NAMED_CODE)))
-"""The same patterns without ``re.IGNORECASE``, for the text lowercased once: with the flag
-``re`` cannot skip an alternative on its first character, and these long alternations were
-most of a comment's rule time (0.13 ms of COUNTER_SPEECH alone on 700 characters, 0.03
-without). Same spans wherever :func:`precheck_text` gives a lowercase text (see regex_guard)."""
-
-FOLD_CUES = True
-"""Search lowercased texts with LOWERCASE_CUES; False searches every text as written, the
-definition the tests compare the fast path with."""
-
-
-def cue_view(text: str) -> tuple[str, CuePatterns]:
-    """The form of ``text`` the counter-speech reading searches, and the patterns for it."""
-    lowered = precheck_text(text) if FOLD_CUES else None
-    return (text, ORIGINAL_CUES) if lowered is None else (lowered, LOWERCASE_CUES)
-
 
 @cache
 def rule_twin(pattern: re.Pattern[str] | LazyPattern) -> re.Pattern[str] | None:
     """A rule pattern's lowercase twin, or None when it has none (a case-sensitive 'ZOG')."""
     return lowercase_twin(pattern)
-
-
-@cache
-def load_terms(table: str) -> frozenset[str]:
-    """Read a committed term table once per process."""
-    lines = (DATA_DIR / table).read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
-
-
-@cache
-def load_lookup(table: str) -> frozenset[str]:
-    """The terms and their plurals: one set lookup per n-gram, as :func:`find_term`.
-
-    Plurals in ``s``, and in ``ies`` for a consonant and ``y`` ("tranny", "trannies").
-
-    >>> "trannies" in load_lookup("slurs.txt"), "honkies" in load_lookup("slurs.txt")
-    (True, True)
-    """
-    terms = load_terms(table)
-    return terms | {term + "s" for term in terms} | {term[:-1] + "ies" for term in terms if PLURAL_IES.search(term)}
-
-
-PLURAL_IES = re.compile(r"[^aeiou\W]y$")
-
-
-def tokenise(text: str) -> list[str]:
-    """Lowercase word tokens with hyphens split, as the term tables are written.
-
-    >>> tokenise("Wet-back scum!!")
-    ['wet', 'back', 'scum']
-    """
-    return TOKEN.findall(text.lower().replace("-", " "))
-
-
-def find_term(text: str, terms: frozenset[str], decode: bool = False) -> str | None:
-    """Return the first 1-3 word term of ``terms`` in ``text`` (plurals allowed); with
-    ``decode``, also in :func:`decode_obfuscation` of the text (the definition of has_term)."""
-    forms = [text]
-    if decode and may_be_obfuscated(text):
-        decoded = decode_obfuscation(text, terms)
-        if decoded is not None:
-            forms.append(decoded)
-    for form in forms:
-        tokens = tokenise(form)
-        for size in (1, 2, 3):
-            for i in range(len(tokens) - size + 1):
-                gram = " ".join(tokens[i : i + size])
-                if gram in terms or (gram.endswith("s") and gram[:-1] in terms):
-                    return gram
-                singular = gram[:-3] + "y"
-                if gram.endswith("ies") and singular in terms and PLURAL_IES.search(singular):
-                    return gram
-    return None
-
-
-TOKEN_CACHE_SIZE = 4096
-"""Texts whose tokens are kept: both lexicon rules look up the same text and its sentences."""
-
-
-@lru_cache(maxsize=TOKEN_CACHE_SIZE)
-def text_tokens(text: str) -> tuple[str, ...]:
-    """:func:`tokenise`, remembered for the next rule that asks."""
-    return tuple(tokenise(text))
-
-
-@cache
-def multiword_starts(table: str) -> frozenset[str]:
-    """First words of the table's terms of two or more words (plurals included)."""
-    return frozenset(term.split(" ")[0] for term in load_lookup(table) if " " in term)
-
-
-def has_term(text: str, table: str, decode: bool = False) -> bool:
-    """``find_term(text, load_terms(table), decode) is not None``, without trying every n-gram.
-
-    Single tokens go through one set test; a two- or three-word n-gram is built only
-    where a token starts a longer term. The decoded text is only built when the text
-    holds a mask, a digit or a spaced-out word (:func:`may_be_obfuscated`).
-
-    >>> has_term("those ragheads again", "slurs.txt"), has_term("a new dyke", "slurs.txt")
-    (True, False)
-    >>> has_term("you f*ggot", "slurs.txt"), has_term("you f*ggot", "slurs.txt", decode=True)
-    (False, True)
-    """
-    if tokens_have_term(text_tokens(text), table):
-        return True
-    if not decode or not may_be_obfuscated(text):
-        return False
-    decoded = decoded_text(text, table)
-    return decoded is not None and tokens_have_term(text_tokens(decoded), table)
-
-
-def tokens_have_term(tokens: tuple[str, ...], table: str) -> bool:
-    """The lookup of :func:`has_term` on tokens already made."""
-    lookup = load_lookup(table)
-    if not lookup.isdisjoint(tokens):
-        return True
-    starts = multiword_starts(table)
-    if starts.isdisjoint(tokens):  # the usual case, settled in C without walking the tokens
-        return False
-    return any(" ".join(tokens[i : i + 2]) in lookup or " ".join(tokens[i : i + 3]) in lookup
-               for i, token in enumerate(tokens) if token in starts)
-
-
-MASKS = "*#%_"
-"""Characters that stand for a hidden letter ("f*ggot", "sp#c", "n_gger"). Not "-" (the
-tables write hyphens as spaces) and not "." (a sentence end, and "u.s.a." is spaced)."""
-LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g",
-        "@": "a", "$": "s", "!": "il"}
-"""Digits and signs written for a letter ("n1gg3r", "f@g"), and the letters they can be."""
-SIGN_RUN = re.compile(r"[*#%_0-9@$]+")
-"""Masks, digits and signs: a word is only decoded where one of these touches a letter.
-"!" is left out: it ends sentences far more often than it hides a letter ("k!ke" is in
-the table as written)."""
-SPACED_RUN = re.compile(r" ((?:[a-z0-9@$][ .-]){2,}[a-z0-9@$])(?![^\W_])")
-"""Single characters spaced out ("n i g g e r", "k.i.k.e") after a space, in lowercased text
-with a space put in front. The literal first character keeps the search cheap."""
-WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_*#%@$!")
-"""What a masked word is made of, in lowercased text."""
-
-
-def _hint_table() -> bytes:
-    """Bytes to classes for :func:`may_be_obfuscated`: a letter is "a", a mask, digit or sign
-    "1", a separator " ", anything else (punctuation, non-ASCII bytes) "x"."""
-    table = bytearray(b"x" * 256)
-    for byte in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
-        table[byte] = ord("a")
-    for byte in b"*#%_0123456789@$":
-        table[byte] = ord("1")
-    for byte in b" .-":
-        table[byte] = ord(" ")
-    return bytes(table)
-
-
-HINT_TABLE = _hint_table()
-
-
-def may_be_obfuscated(text: str) -> bool:
-    """A mask, digit or sign next to a letter, or three single letters in a row: only then is
-    a text decoded at all. Years, scores and prices ("2019", "7-2", "$5") are no hint.
-    Every character is mapped to its class in one C call; then each "1" has its neighbours
-    looked at, and SPACED_HINT is searched. A regex with character classes took 11 us on
-    a 700-character comment, this 3 us (bytes ``in`` with a two-letter needle that is
-    mostly "a" is slow too: 1.6 us each).
-
-    >>> may_be_obfuscated("Won 7-2 in 2019"), may_be_obfuscated("a f*g"), may_be_obfuscated("k i k e")
-    (False, True, True)
-    """
-    classes = (b" " + text.encode("utf-8", "ignore") + b" ").translate(HINT_TABLE)
-    sign = classes.find(b"1")
-    while sign >= 0:
-        if classes[sign - 1] == LETTER or classes[sign + 1] == LETTER:
-            return True
-        sign = classes.find(b"1", sign + 1)
-    return SPACED_HINT.search(classes) is not None
-
-
-LETTER = ord("a")
-SPACED_HINT = re.compile(rb" a a a ")
-"""Three one-letter words in a row, in the classes of :func:`may_be_obfuscated`."""
-
-
-def obfuscated_words(lowered: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of every word around a SIGN_RUN that touches a letter, in
-    lowercased text; the word keeps its inner masks and signs, not a trailing "!"."""
-    found: list[tuple[int, int, str]] = []
-    for match in SIGN_RUN.finditer(lowered):
-        start, end = match.span()
-        if found and start < found[-1][1]:
-            continue  # a second mask inside a word already taken
-        while start and lowered[start - 1] in WORD_CHARS:
-            start -= 1
-        while end < len(lowered) and lowered[end] in WORD_CHARS:
-            end += 1
-        while end > start and lowered[end - 1] in "!*#%_":
-            end -= 1
-        word = lowered[start:end]
-        if len(word) > 2 and any(c.isalpha() for c in word):
-            found.append((start, end, word))
-    return found
-
-
-MIN_VISIBLE = 2
-"""A masked word needs this many visible letters: "n*****" could be anything."""
-
-
-@cache
-def _decodable(terms: frozenset[str]) -> dict[tuple[int, str], tuple[str, ...]]:
-    """One-word alphabetic terms by (length, first letter): the candidates for a masked word."""
-    index: dict[tuple[int, str], list[str]] = {}
-    for term in terms:
-        if term.isalpha() and term.isascii():
-            index.setdefault((len(term), term[0]), []).append(term)
-    return {key: tuple(sorted(words)) for key, words in index.items()}
-
-
-def _fits(word: str, term: str) -> bool:
-    """Every character of ``word`` can stand for the letter of ``term`` in its place."""
-    return all(c == t or c in MASKS or t in LEET.get(c, "") for c, t in zip(word, term, strict=True))
-
-
-def _candidates(word: str, terms: frozenset[str]) -> list[str]:
-    index = _decodable(terms)
-    firsts = LEET.get(word[0], word[0])
-    return [term for first in firsts for term in index.get((len(word), first), ()) if _fits(word, term)]
-
-
-def decode_word(word: str, terms: frozenset[str]) -> str | None:
-    """The term of ``terms`` that a masked or digit-spelt word stands for.
-
-    None when the word shows fewer than MIN_VISIBLE characters or starts with a mask, or
-    when a masked word could as well be a swear word: "f***ing" fits "fagging" but is
-    "fucking" (the profanity table is the competing vocabulary), so a mask never turns
-    profanity into a slur. Homonyms the slur table dropped ("dyke") stay dropped: only
-    the table's own terms come out.
-
-    >>> slurs = load_terms("slurs.txt")
-    >>> decode_word("f*ggot", slurs), decode_word("n1gg3r", slurs), decode_word("f***ing", slurs)
-    ('faggot', 'nigger', None)
-    """
-    if word[0] in MASKS or sum(c not in MASKS for c in word) < MIN_VISIBLE:
-        return None
-    found = _candidates(word, terms)
-    if not found or (not MASKS_SET.isdisjoint(word) and _candidates(word, load_lookup("profanity.txt"))):
-        return None
-    return found[0]
-
-
-MASKS_SET = frozenset(MASKS)
-
-
-@lru_cache(maxsize=TOKEN_CACHE_SIZE)
-def decoded_text(text: str, table: str) -> str | None:
-    """:func:`decode_obfuscation` with the table's terms, remembered per text."""
-    return decode_obfuscation(text, load_lookup(table))
-
-
-def decode_obfuscation(text: str, terms: frozenset[str]) -> str | None:
-    """``text`` lowercased with every obfuscated word that decodes to a term written out,
-    or None when none does. Only the lexicon lookup reads it; the patterns never do.
-
-    >>> decode_obfuscation("Those sand n*ggers again", load_lookup("slurs.txt"))
-    'those sand niggers again'
-    >>> decode_obfuscation("nobody wants a n i g g e r here", load_lookup("slurs.txt"))
-    'nobody wants nigger here'
-    """
-    lowered = text.lower()
-    spans: list[tuple[int, int, str]] = []
-    for start, end, word in obfuscated_words(lowered):
-        term = decode_word(word, terms)
-        if term is None and word.endswith("s") and len(word) > 3:
-            stem = decode_word(word[:-1], terms)
-            term = None if stem is None else stem + "s"
-        if term is not None:
-            spans.append((start, end, term))
-    for match in SPACED_RUN.finditer(" " + lowered):
-        letters = match.group(1)[::2]  # one separator after every character
-        # A one-letter word may lead or trail the run ("a n i g g e r"): the whole run is
-        # replaced, the " " put in front shifts it by one.
-        for spelt in (letters, letters[1:], letters[:-1]):
-            term = spelt if spelt in terms else decode_word(spelt, terms)
-            if term is not None:
-                spans.append((match.start(1) - 1, match.end(1) - 1, term))
-                break
-    if not spans:
-        return None
-    pieces, last = [], 0
-    for start, end, term in sorted(spans):
-        if start < last:
-            continue
-        pieces += [lowered[last:start], term]
-        last = end
-    return "".join(pieces) + lowered[last:]
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split on sentence ends and line breaks: the unit for the counter-speech guard."""
-    return [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
-
-
-def _lowered(text: str, cues: CuePatterns) -> str:
-    """``text.lower()``; a text searched with LOWERCASE_CUES is lowercase already, and
-    ``str.lower`` changes nothing in a lowercased text (tests/test_comment_speed.py)."""
-    return text if cues is LOWERCASE_CUES else text.lower()
-
-
-def strip_hedges(text: str, cues: CuePatterns = ORIGINAL_CUES) -> str:
-    """Remove the counter-speech words a hater hedges with (see HEDGE).
-
-    >>> strip_hedges("Call me antisemitic but the Jews run the banks.")
-    '  but the Jews run the banks.'
-    """
-    lowered = _lowered(text, cues)
-    if not any(map(lowered.__contains__, HEDGE_HINTS)):
-        return text
-    return cues.hedge.sub(" ", text)
-
-
-def reports_claim(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
-    """True when the text reports what someone else wrote, said or thinks (see REPORTED)."""
-    lowered = _lowered(text, cues)
-    return any(map(lowered.__contains__, REPORT_HINTS)) and cues.reported.search(text) is not None
-
-
-def endorses(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
-    """True when the text agrees with something (see ENDORSED)."""
-    lowered = _lowered(text, cues)
-    return any(map(lowered.__contains__, ENDORSE_HINTS)) and cues.endorsed.search(text) is not None
-
-
-def has_cue(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
-    """True when the text holds a counter-speech cue (COUNTER_SPEECH or NAMED_CODE)."""
-    if cues.counter.search(text) is not None:
-        return True
-    lowered = _lowered(text, cues)
-    return any(map(lowered.__contains__, NAMED_CODE_HINTS)) and cues.named_code.search(text) is not None
-
-
-def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -> list[bool]:
-    """Which sentences rebut, report or deny a claim rather than assert it.
-
-    A sentence is counter-speech when it holds a cue (COUNTER_SPEECH, NAMED_CODE), or when it reports
-    someone's claim (REPORTED) and the claim is judged in it or in the sentence before or
-    after, and none of them agrees with it (ENDORSED). Hedges are removed first.
-
-    >>> counter_flags(["He said the Jews run Hollywood.", "That's textbook antisemitism."])
-    [True, True]
-    >>> counter_flags(["He said the Jews run Hollywood.", "He is right."])
-    [False, False]
-    """
-    texts = [strip_hedges(s, cues) for s in sentences]
-    flags = [has_cue(t, cues) for t in texts]
-    for i, text in enumerate(texts):
-        if flags[i] or not reports_claim(text, cues):
-            continue
-        neighbours = texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]
-        flags[i] = ((cues.judged_here.search(text) is not None
-                     or any(cues.judged_near.search(n) is not None for n in neighbours))
-                    and not any(endorses(t, cues) for t in [text, *neighbours]))
-    return flags
-
-
-def is_counter_speech(sentence: str) -> bool:
-    """True when the sentence, read on its own, rebuts, reports or denies a claim."""
-    view, cues = cue_view(sentence)
-    return counter_flags([view], cues)[0]
-
-
-def blank_quotes(text: str) -> str:
-    """Replace quoted spans by a neutral word, so guarded rules skip quoted hate.
-
-    >>> blank_quotes('If you say "Jews are vermin", you are a bigot.')
-    'If you say quoted, you are a bigot.'
-    """
-    return QUOTED.sub("quoted", text)
-
-
-def has_counter_speech(text: str) -> bool:
-    """True when any sentence rebuts a claim (see :func:`counter_flags`) or the text quotes.
-
-    Whole-text searches first: no cue, hedge or report can hold a line break or a
-    sentence end, so a cue found in the whole text is a cue of one sentence; the
-    sentences are only looked at one by one when a report needs its neighbours.
-    """
-    if quotes_in(text):
-        return True
-    cue, report = whole_text_cues(text)
-    if cue:
-        return True
-    if not report:
-        return False
-    view, cues = cue_view(text)
-    return any(counter_flags(split_sentences(view), cues))
-
-
-@lru_cache(maxsize=4096)
-def quotes_in(text: str) -> bool:
-    """True when ``text`` holds a quoted span (QUOTED). Asked by :func:`has_counter_speech`
-    and :func:`fire_rules` for every comment.
-
-    A sentence of :func:`split_sentences` holds one only if the whole text does: a
-    sentence is bounded by whitespace or the text's ends, and what QUOTED looks at
-    around a span (no word character, no apostrophe) is the same there.
-    """
-    return QUOTED.search(text) is not None
-
-
-@lru_cache(maxsize=4096)
-def whole_text_cues(text: str) -> tuple[bool, bool]:
-    """(a counter-speech cue, a reported claim) anywhere in ``text`` with its hedges removed.
-
-    Asked by both :func:`has_counter_speech` and :func:`fire_rules` for every comment;
-    the two searches were a third of a long comment's scoring time.
-    """
-    view, cues = cue_view(text)
-    stripped = strip_hedges(view, cues)
-    return has_cue(stripped, cues), reports_claim(stripped, cues)
-
-
-def unguarded_tail(sentence: str) -> str | None:
-    """The clause after the last "but" of a counter-speech sentence, when it has no cue.
-
-    "They say it's a myth, but Zionists own every newspaper": the judgement is about
-    what comes before "but"; the claim after it is asserted.
-
-    >>> unguarded_tail("People say it is a lie, but Jews run the banks.")
-    ' Jews run the banks.'
-    >>> unguarded_tail("Jews are fine, but saying they run the banks is a lie.") is None
-    True
-    """
-    lowered = sentence.lower()
-    cut = lowered.rfind(" but ")
-    if cut < 0:
-        return None
-    tail = sentence[cut + 4 :]
-    return None if is_counter_speech(tail) else tail
 
 
 def rule_fires(rule: Rule | LexiconRule, sentence: str) -> bool:
@@ -2003,11 +1268,6 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
     if rule.skip_mentions and QUOTE_CHARS.intersection(searched) and not ENDORSED.search(searched):
         searched = TERM_MENTION.sub(" ", searched)
     return has_term(searched, rule.table, rule.decode)
-
-
-def precheck_text(text: str) -> str | None:
-    """The lowercased text the ``needs`` words are looked up in, or None to skip that check."""
-    return text.lower() if can_fold(text) else None
 
 
 @cache
@@ -2082,20 +1342,8 @@ def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) 
 
 def pattern_found(rule: Rule, text: str, lowered: str) -> bool:
     """The rule's pattern in ``text``, searched as its lowercase twin in ``lowered``."""
-    twin = rule_twin(rule.pattern) if FOLD_CUES else None
+    twin = rule_twin(rule.pattern) if counter_speech.FOLD_CUES else None
     return (rule.pattern.search(text) if twin is None else twin.search(lowered)) is not None
-
-
-def sentence_counter_flags(text: str, sentences: list[str]) -> list[bool]:
-    """:func:`counter_flags`, skipped (all False) when the whole text has no cue or report."""
-    if not any(whole_text_cues(text)):
-        return [False] * len(sentences)
-    view, cues = cue_view(text)
-    if cues is ORIGINAL_CUES:
-        return counter_flags(sentences, cues)
-    # The sentences of the lowercased text are the lowercased sentences: the split is on
-    # whitespace and sentence ends, which lowercasing never changes.
-    return counter_flags(split_sentences(view), cues)
 
 
 def compile_all() -> None:

@@ -1,0 +1,115 @@
+"""What the toxicity rules are built from: the weights they give and the regex fragments
+they share (group names, the vocabulary of antisemitic tropes, negation, nearness).
+
+Written from the groups and tropes hate speech is known to use, not fitted to a data set;
+:mod:`pipeline.toxicity.rules` composes them into rules.
+"""
+
+from __future__ import annotations
+
+from pipeline.regex_guard import alternation
+
+WEIGHT_SEVERE = 0.95
+"""Slurs, antisemitic constructions, threats: above any sensible threshold on their own."""
+WEIGHT_INSULT = 0.8
+"""Second-person insults: flagged at the operating threshold; a caller at 0.85+ lets them pass."""
+WEIGHT_PROFANITY = 0.3
+"""Swearing alone is not toxic enough to remove a comment (HateCheck profanity_nh)."""
+WEIGHT_CODED = 0.75
+"""Coded antisemitism that hints rather than names ("same last names", "paid in shekels"):
+flagged at the operating threshold (0.66), but below the insult weight, so a caller at
+0.8+ lets the hints through and keeps the named tropes. Not tuned on any data set."""
+
+JEWISH = r"(?:jews?|jewish|jewry|zionists?|zio|kikes?)"
+"""Words antisemitic constructions attach to; the trope rules need one of them nearby."""
+JEWISH_MARKS = (rf"(?:menorahs?|hanukkah|chanukah|synagogues?|kippahs?|yarmulkes?|tribe|rabbis?|"
+                rf"kosher|shekels?|{JEWISH})")
+"""Words that put a coded word ("globalists") in a Jewish frame: the group, its rites, 'the tribe'."""
+POWER = (r"(?:banks?|bankers?|banking|the fed|federal reserve|media|networks?|newspapers?|press|news|"
+         r"hollywood|studios?|owners?|ceos?|boards?|executives?|oligarchs?|billionaires?|financiers?|"
+         r"donors?|porn\w*|cabinet|regime|government)")
+"""Where the 'same last names' hint points: money, media, government."""
+SURNAME = r"(?:\w+ ){0,2}?(?:last name|surname)s?"
+SURNAMES = r"(?:\w+ ){0,2}?(?:last names|surnames)"
+"""'the same (kind of) last name(s)'; SURNAMES only the plural, which points at a group."""
+CHILDREN = r"(?:christian|gentile|goyim|goy|non-jewish) (?:children|kids|babies|boys|girls|infants)"
+BLOOD = r"(?:blood|sacrific\w*|ritual\w*)"
+HARM = (r"(?:blood|sacrific\w*|kidnapp?\w*|abduct\w*|missing|disappear\w*|vanish\w*|ritual\w*|"
+        r"murder\w*|slaughter\w*)")
+JEWISH_RITUAL = rf"(?:passover|matzo\w*|matza\w*|purim|rabbis?|synagogues?|{JEWISH})"
+FEAST = r"(?:passover|matzo\w*|matza\w*|purim)"
+GENTILE_BLOOD = r"(?:christian|gentile|goyim|goy|non-jewish) blood(?! (?:drives?|donat\w*|banks?|donors?|tests?))"
+"""The parts of the blood libel, in any order within one sentence: Christian children, their
+blood (or a sacrifice, a ritual) and Jews or a Jewish rite; or their disappearance or murder
+and a Jewish feast. A child missing near a synagogue is news, not the libel."""
+GAP = r"[^.!?\n]{0,80}?"
+"""Up to 80 characters of the same sentence: the parts of a trope told at length."""
+WORSHIP = r"(?:mosques?|synagogues?|churche?s?|temples?|gurdwaras?|shuls?)"
+NOT_LONG = (r"\b(?:won't|will not|wouldn't|isn't going to|is not going to) (?:be )?(?:standing|stand|last) "
+            r"(?:long|for long|a week|a month)\b")
+"""A place of worship, and what a threat says will become of it ("won't be standing long")."""
+GROUP_ADJECTIVES = (
+    "jewish", "muslim", "black", "white", "gay", "trans", "transgender", "disabled", "autistic",
+    "mentally ill", "asian", "chinese", "indian", "mexican", "arab", "african", "immigrant", "foreign",
+    "brown", "roma", "romani", "gypsy", "somali", "afghan", "syrian", "turkish", "hispanic", "latino",
+    "palestinian", "israeli", "romanian", "nigerian", "pakistani", "indigenous", "native", "deaf",
+    "blind", "handicapped",
+)
+GROUP_NOUNS = (
+    "jews", "muslims", "moslems", "blacks", "whites", "immigrants", "migrants", "refugees", "women",
+    "females", "gays", "lesbians", "bisexuals", "homosexuals", "queers", "transgenders", "arabs",
+    "mexicans", "latinos", "asians", "chinese", "indians", "pakistanis", "africans", "christians",
+    "catholics", "hindus", "sikhs", "zionists", "gypsies", "roma", "foreigners", "somalis",
+    "nigerians", "afghans", "syrians", "turks", "albanians", "romanians", "kurds", "palestinians",
+    "israelis", "hispanics", "aborigines", "aboriginals", "atheists", "mormons", "transsexuals",
+    "asylum seekers", "the disabled", "the handicapped", "cripples", "feminists", "these people",
+    "those people", "their kind", "your kind", "you people",
+)
+GROUPS = f"(?:{alternation(GROUP_ADJECTIVES)} (?:people|men|women|folks)|{alternation(GROUP_NOUNS)})"
+"""Plural group nouns (and "these people", "their kind") for the generic dehumanisation and
+violence rules; written from the groups hate speech usually targets, not fitted to a data set.
+Built as a prefix tree (:func:`alternation`): it is searched at every word of every comment.
+Round nine added nationalities that European comment sections target (Somalis, Afghans,
+Turks, Romanians ...), Roma and disabled people under more names, atheists and Mormons."""
+GROUP_WORDS = (
+    "jewish", "muslim", "black", "white", "gay", "trans", "disabled", "autistic", "mentally ill",
+    "asian", "chinese", "indian", "mexican", "arab", "african", "immigrant", "foreign", "brown",
+    "jews", "moslems", "migrants", "refugees", "women", "females", "lesbians", "bisexuals",
+    "homosexuals", "queers", "latino", "pakistani", "christians", "catholics", "hindus", "sikhs",
+    "zionists", "gypsies", "gypsy", "roma", "feminists", "these people", "those people", "their kind",
+    "your kind", "you people", "somali", "afghan", "syrian", "turk", "hispanic", "palestinian",
+    "israeli", "nigerian", "indigenous", "native", "deaf", "blind", "handicapped", "albanian",
+    "kurd", "aborigin", "atheist", "mormon", "cripple", "asylum seeker",
+)
+"""Every match of GROUPS contains one of these (an adjective of the first line, or a
+plural noun holding one of them, or one of the rest): the pre-check of the rules
+built on GROUPS. Add a word here when GROUPS gets one."""
+IMMIGRATION = (r"(?:immigrants|migrants|refugees|foreigners|asylum seekers|"
+               r"(?:foreign|immigrant) (?:people|men|women|folks))")
+"""The groups of GROUPS named by a legal status: whether they may vote or stay is policy
+talk ("foreigners should not be allowed to vote" is the law in most countries), so the
+exclusion rule only counts them with "all" ("all migrants should be deported")."""
+EXCLUSION = (r"(?:deported|expelled|kicked out|thrown out|sent back|rounded up|locked up|interned|"
+             r"put in camps|segregated|castrated|sterili[sz]ed|banned from \w+|barred from \w+|"
+             r"stripped of (?:their )?(?:citizenship|rights|right to vote|vote))\b")
+"""What an exclusion call wants done to a group, in the passive: 'should be deported'."""
+GROUP_SINGULAR_WORDS = ("jew", "muslim", "moslem", "immigrant", "migrant", "refugee", "woman", "arab",
+                        "mexican", "christian", "zionist", "foreigner", "gay", "lesbian", "black",
+                        "asian", "african", "indian", "pakistani", "gypsy", "hindu", "sikh")
+GROUP_SINGULAR = "(?:" + "|".join(GROUP_SINGULAR_WORDS) + ")"
+ANY_GROUP_WORDS = (*GROUP_WORDS, *GROUP_SINGULAR_WORDS, "the only good ", "herder", "shagger",
+                   "humper", "fucker", "f*cker", "botherer")
+"""The pre-check of the rules that name a group in the plural or one member of it ("the only
+good ...", or a label standing for a group: "goat herders"); a superset only lets more
+texts through to the pattern."""
+"""One member of a group, for "kill every Jew": the singular nouns of GROUPS."""
+NEGATED = r"(?!(?:not|never|no|hardly|\w+n't)\b)"
+"""Refuses "not" as one of the filler words: "Immigrants are not vermin" is no attack."""
+NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
+"""Up to four words in between: close enough to be one phrase, not one paragraph."""
+NEAR_UNNEGATED = rf"\W+(?:{NEGATED}[\w'-]+\W+){{0,4}}?"
+"""NEAR without a negation among the words in between: "Jews are not parasites" is no attack."""
+
+HARMED = (r"(?:die|be (?:killed|hurt|harmed|murdered|attacked|abused|harassed|beaten|tortured|"
+          r"treated like that|treated this way))")
+"""What a denial of a threat says must not happen to a group: "no woman deserves to die"."""
