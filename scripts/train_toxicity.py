@@ -78,7 +78,14 @@ without -> with both at 1 (0.5): Stormfront val .8741 -> .8701 (.8717), HateChec
 .8367 (.8386), Davidson fifth .8578 -> .8540 (.8536), round-ten comments .9059 -> .9223
 (.9180), round-eleven comments .9031 -> .9293 (.9245), r12a .8587 -> .8702, r12b .8944 ->
 .9172. The comments of the two earlier writers, whom the new files share nothing with, gain
-.016 and .026; the public sets lose .004-.007. Adopted at 1: reader comments are the input."""
+.016 and .026; the public sets lose .004-.007. Adopted at 1: reader comments are the input.
+
+Round thirteen adds ``_r13a`` and ``_r13b`` (497 + 498 lines, 225 + 229 hateful; two more
+helpers who saw nothing, news sites, YouTube, Reddit and forums). Chosen cross-writer: trained
+with one new file, scored on the whole of the other; without -> with: the other file .9461 ->
+.9534 and .9323 -> .9383, Stormfront val .8707 -> .8711 / .8694, HateCheck dev .8414 -> .8414
+/ .8433, Davidson fifth .8512 -> .8551 / .8531, the older comment files' fifths up .003-.034.
+Both adopted at 1."""
 TEMPLATE_WEIGHT = 2.0
 """The filled frames (1,000 lines): 1, 2 and 3 gave HateCheck-dev AUC .742/.746/.750 and
 Stormfront-val .864/.862/.860 with six groups per kind (before NB scaling); 2 is the
@@ -129,7 +136,8 @@ round-eleven comments as well (adopted; fifths of both comment files held out, t
 the round-eleven fifth): .8746/.8474/.8535/.9059/.8986, against .8724/.8414/.8535/.9031/.8972
 with the comments alone. Trained on everything then: C=8 (.8729 against .8728 at C=4),
 threshold 0.61 (at 0.58-0.60, 7.1% of the threshold half's ident_pos_nh was flagged, over the
-cap). Round twelve's comment files since: C=4, threshold 0.57 (see COMMENTS_WEIGHT)."""
+cap). Round twelve's comment files since: C=4, threshold 0.57; round thirteen's: C=8, threshold
+0.56 (see COMMENTS_WEIGHT)."""
 DEV_TEMPERATURES = (1.0, TEMPERATURE)
 """Printed for comparison after training: combined dev AUC without and with the temperature."""
 

@@ -31,7 +31,6 @@ hateful originals; written before the counter-speech work of round four, then tu
 REBUTTAL_KNOWN_MISSES = {
     "late_adv_the_media_says_the_holocaust": "denial split over two sentences; no rule sees it",
     "late_adv_people_say_jews_don_t": "'that's a lie' about a denial reads as a rebuttal",
-    "late_adv_everyone_who_says_the_jews": "model 0.58; no rule for 'Jews are innocent'",
     "late_adv_not_all_muslims_are_terrorists": "'not all X are' cue damps the model (0.83 x 0.6) "
                                                "and the 'but' clause holds no rule match; "
                                                "caught before round four",
@@ -72,6 +71,7 @@ BLIND6_KNOWN_MISSES = {
     "b6_rebut_kosher_tax_hoax": "'the kosher tax story is a hoax': 'hoax' is no cue and the "
                                 "rule only spares 'the kosher tax is a hoax'",
     "b6_ok_road_floods": "ordinary flagged by the model (0.59) since round twelve's training comments",
+    "b6_rebut_globalist_means": "rebuttal flagged by the model (0.57) since round thirteen's training comments",
 }
 """Left as first scored after the round-eight rules; a fix turns its xfail green loudly. One
 has turned green since: b6_rebut_gorillion_grandfather ('People who write '6 gorillion' are
@@ -89,6 +89,8 @@ CODED_PROBE_KNOWN_MISSES = {
                                                   "life section') with no judgement word",
     "coded_rebut_anyone_who_says_hitler_was_right": "'was right' in the reported claim reads as "
                                               "agreement (ENDORSED), so 'banned' does not count",
+    "coded_rebut_the_talmud_does_not_permit_stealing":
+        "rebuttal flagged by the model (0.59) since round thirteen's training comments",
 }
 PROBES9 = json.loads((TEST_DATA / "toxicity_probes_round9.json").read_text("utf-8"))
 """Round nine: 42 lines (r9_*: obfuscated slurs, threats to one person, Holocaust mockery,
@@ -104,8 +106,8 @@ PROBES9_KNOWN_MISSES = {
     "r9late_hate_the_holocaust_is_the_most": "'the most profitable lie' is four words after "
                                              "'Holocaust'; the denial rule allows two",
     "r9late_hate_shame_they_didn_t_finish": "approval of the Holocaust without a name; no rule",
-    "r9_rebut_holocaust_deniers_call_it_a":
-        "rebuttal flagged by the model (0.60) since round twelve's training comments",
+    "r9late_ord_the_data_broker_knows_where":
+        "ordinary flagged by the model (0.60) since round thirteen's training comments",
 }
 """Left as first scored, so the late lines keep telling something."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
@@ -301,7 +303,6 @@ self_harm_incitement was added, after b8_hateful_kys_commenter had been seen mis
 longer blind, and 19/30 stays the set's figure. Round ten's retrained model: 21/30, 5/30, 0/30;
 its code-word cues: 21/30, 3/30, 0/30."""
 BLIND8_KNOWN_MISSES = {
-    "b8_hateful_ballpoint_anne_frank": "missed: score 0.10, no rule fired",
     "b8_hateful_those_people_london": "missed: score 0.28, no rule fired",
     "b8_hateful_hitler_right": "missed: score 0.18, no rule fired",
     "b8_hateful_monkeys_chicago": "missed: score 0.26, no rule fired",
@@ -309,7 +310,6 @@ BLIND8_KNOWN_MISSES = {
     "b8_hateful_woman_journalist_slap": "missed: score 0.36, no rule fired",
     "b8_rebuttal_cabal_sarcasm": "rebuttal flagged by group_conspiracy_noun, group_controls",
     "b8_ordinary_barclays_leeches": "ordinary flagged by the model (0.58) since round twelve's training comments",
-    "b8_ordinary_zionism_hostages": "ordinary flagged by the model (0.60) since round twelve's training comments",
 }
 
 BLIND9 = json.loads((TEST_DATA / "toxicity_blind_round9.json").read_text("utf-8"))
@@ -324,11 +324,8 @@ crime" slogan; then a slur named in quotes ("called my mom a 'ch*nk'", "'k*kes' 
 slur") stopped counting as its use. 22/30, 2/30, 0/30; 23/30 since round ten's rule for
 threats to a place of worship. These figures are no longer blind."""
 BLIND9_KNOWN_MISSES = {
-    "b9_hateful_holocaust_numbers": "missed: score 0.32, no rule fired",
     "b9_hateful_oven_joke": "missed: score 0.37, no rule fired",
     "b9_hateful_black_animals": "missed: score 0.32, no rule fired",
-    "b9_hateful_female_journalist_insult": "missed: score 0.39, no rule fired",
-    "b9_hateful_lynch_threat": "missed: score 0.54, no rule fired",
     "b9_rebuttal_globalist_codeword": "rebuttal flagged by replacement_conspiracy",
     "b9_rebuttal_happy_merchant_explain": "rebuttal flagged by happy_merchant",
 }
@@ -630,7 +627,6 @@ written from blind set eleven's misses 26/40, 5/40, 1/40. Its misses were then r
 and cues were written for the kinds among them (rules.py, "Round eleven, from blind set
 twelve"): 38/40, 2/40, 1/40 since, no longer a blind figure."""
 BLIND12_KNOWN_MISSES = {
-    "b12_hateful_soros_weimar": "missed: score 0.30, no rule fired",
     "b12_hateful_blood_libel": "missed: score 0.40, no rule fired",
     "b12_rebuttal_happy_merchant_explain": "rebuttal flagged by happy_merchant",
     "b12_rebuttal_mock_gorillion": "rebuttal flagged by holocaust_minimisation",
@@ -654,14 +650,11 @@ rebuttals and 0 of 40 ordinary comments flagged; round eleven's model and rules:
 twelve's model (1,003 more training comments by two more helpers, threshold 0.57): 22/40, 4/40,
 0/40. Nothing was tuned on it."""
 BLIND13_KNOWN_MISSES = {
-    "b13_hateful_fed_families": "missed: score 0.44, no rule fired",
     "b13_hateful_media_chart_noticing": "missed: score 0.35, no rule fired",
-    "b13_hateful_which_flag": "missed: score 0.50, no rule fired",
     "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
     "b13_hateful_hollywood_credits": "missed: score 0.28, no rule fired",
     "b13_hateful_soros_tribe_refugees": "missed: score 0.27, no rule fired",
     "b13_hateful_small_hat_bailout": "missed: score 0.30, no rule fired",
-    "b13_hateful_wooden_doors": "missed: score 0.42, no rule fired",
     "b13_hateful_passover_villagers": "missed: score 0.35, no rule fired",
     "b13_hateful_jewish_journalist_loyalty": "missed: score 0.32, no rule fired",
     "b13_hateful_not_built_civilisation": "missed: score 0.43, no rule fired",
@@ -676,6 +669,38 @@ BLIND13_KNOWN_MISSES = {
     "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
     "b13_rebuttal_kalergi_debunk": "rebuttal flagged by replacement_conspiracy",
     "b13_rebuttal_dms_slur_address": "rebuttal flagged by slur_lexicon",
+    "b13_rebuttal_globalists_decoded": "rebuttal flagged by the model (0.60) since round thirteen's training comments",
+}
+
+BLIND14 = json.loads((TEST_DATA / "toxicity_blind_round14.json").read_text("utf-8"))
+"""Written like round thirteen by someone who saw nothing of the project (40 hateful, 18 of them
+antisemitic; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before it was first
+scored and never read. Session 5's scorer: 16 of 40 hateful caught, 6 of 40 rebuttals and 0 of
+40 ordinary comments flagged; round thirteen's model (995 more training comments by two more
+helpers, threshold 0.56): 24/40, 6/40, 0/40. Nothing was tuned on it."""
+BLIND14_KNOWN_MISSES = {
+    "b14_hateful_commenter_street": "missed: score 0.47, no rule fired",
+    "b14_hateful_councillor_threat": "missed: score 0.28, no rule fired",
+    "b14_hateful_cripples_darwin": "missed: score 0.36, no rule fired",
+    "b14_hateful_doctors_engineers": "missed: score 0.53, no rule fired",
+    "b14_hateful_fairy_tale_reparations": "missed: score 0.41, no rule fired",
+    "b14_hateful_jail_protects_history": "missed: score 0.23, no rule fired",
+    "b14_hateful_jaq_numbers": "missed: score 0.35, no rule fired",
+    "b14_hateful_judge_visit": "missed: score 0.30, no rule fired",
+    "b14_hateful_not_pictured_zoo": "missed: score 0.53, no rule fired",
+    "b14_hateful_passover_stories": "missed: score 0.40, no rule fired",
+    "b14_hateful_reporter_recipes": "missed: score 0.37, no rule fired",
+    "b14_hateful_rootless_davos": "missed: score 0.53, no rule fired",
+    "b14_hateful_soros_family_business": "missed: score 0.35, no rule fired",
+    "b14_hateful_synagogue_replacement": "missed: score 0.43, no rule fired",
+    "b14_hateful_victim_card_reply": "missed: score 0.38, no rule fired",
+    "b14_hateful_waste_oxygen": "missed: score 0.45, no rule fired",
+    "b14_rebuttal_aipac_vs_jews": "rebuttal flagged by group_controls",
+    "b14_rebuttal_auschwitz_number": "rebuttal flagged by holocaust_minimisation",
+    "b14_rebuttal_blood_libel_history": "rebuttal flagged by blood_libel",
+    "b14_rebuttal_noticing_pogrom": "rebuttal flagged by the model (0.68)",
+    "b14_rebuttal_replacement_pittsburgh": "rebuttal flagged by replacement_conspiracy",
+    "b14_rebuttal_roma_porajmos": "rebuttal flagged by the model (0.62)",
 }
 
 CHECK_SETS = (
@@ -692,6 +717,7 @@ CHECK_SETS = (
     (BLIND11, BLIND11_KNOWN_MISSES),
     (BLIND12, BLIND12_KNOWN_MISSES),
     (BLIND13, BLIND13_KNOWN_MISSES),
+    (BLIND14, BLIND14_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
 
