@@ -703,6 +703,28 @@ BLIND14_KNOWN_MISSES = {
     "b14_rebuttal_roma_porajmos": "rebuttal flagged by the model (0.62)",
 }
 
+BLIND15 = json.loads((TEST_DATA / "toxicity_blind_round15.json").read_text("utf-8"))
+"""Written like round fourteen by someone who saw nothing of the project (40 hateful, 19 of them
+antisemitic; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before it was first
+scored and never read. Session 5's scorer: 27 of 40 hateful caught, 2 of 40 rebuttals and 0 of
+40 ordinary comments flagged; round thirteen's model (first scoring): 29/40, 2/40, 0/40. Round
+fourteen's two training files (not adopted) left it at 29/40. Nothing was tuned on it."""
+BLIND15_KNOWN_MISSES = {
+    "b15_hateful_dancing_israelis": "missed: score 0.28, no rule fired",
+    "b15_hateful_grandma_story": "missed: score 0.54, no rule fired",
+    "b15_hateful_hand_rubbers": "missed: score 0.37, no rule fired",
+    "b15_hateful_j3ws_fed": "missed: score 0.52, no rule fired",
+    "b15_hateful_muzzies_out": "missed: score 0.39, no rule fired",
+    "b15_hateful_religion_peace_truck": "missed: score 0.42, no rule fired",
+    "b15_hateful_six_million_math": "missed: score 0.35, no rule fired",
+    "b15_hateful_threat_commenter_fingers": "missed: score 0.47, no rule fired",
+    "b15_hateful_threat_councillor": "missed: score 0.41, no rule fired",
+    "b15_hateful_trees_rope": "missed: score 0.47, no rule fired",
+    "b15_hateful_trent_records": "missed: score 0.31, no rule fired",
+    "b15_rebuttal_asterisk_still_slur": "rebuttal flagged by slur_lexicon",
+    "b15_rebuttal_soros_replacement": "rebuttal flagged by replacement_conspiracy",
+}
+
 CHECK_SETS = (
     (REBUTTALS, REBUTTAL_KNOWN_MISSES),
     (BLIND, BLIND_KNOWN_MISSES),
@@ -718,6 +740,7 @@ CHECK_SETS = (
     (BLIND12, BLIND12_KNOWN_MISSES),
     (BLIND13, BLIND13_KNOWN_MISSES),
     (BLIND14, BLIND14_KNOWN_MISSES),
+    (BLIND15, BLIND15_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
 
