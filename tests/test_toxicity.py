@@ -263,6 +263,24 @@ def test_masked_and_digit_spelt_slurs_are_decoded_but_profanity_is_not(text: str
     assert has_term(text, "slurs.txt") is (text in {"n1gg3rs", "sp#cs and r3t@rds"})
 
 
+@pytest.mark.parametrize(("masked", "plain"), [
+    ("The J3WS control the banks.", "The Jews control the banks."),
+    ("G*psies are thieves.", "Gypsies are thieves."),
+    ("Mu$lims should all be deported.", "Muslims should all be deported."),
+    ("Imm1grants should all be locked up in cages.", "Immigrants should all be locked up in cages.")])
+def test_a_masked_group_noun_fires_the_rules_the_word_would(masked: str, plain: str) -> None:
+    assert fired_names(plain) and fired_names(masked) == fired_names(plain)
+
+
+@pytest.mark.parametrize("text", [
+    "Top 3 j**s for grads: nursing, plumbing.",  # two visible letters: could be anything
+    "The f*cking blacks of the new kit look great.",  # the mask is in a swear word, not a group
+    "Our 4x4 club drives to the c0ast in 2024.",
+    "I love the J3WS of the book club."])
+def test_unmasking_leaves_other_words_and_kind_sentences_alone(text: str) -> None:
+    assert not any(r.category == "identity_attack" for r in fire_rules(text)), text
+
+
 def test_case_folding_letters_skip_the_precheck() -> None:
     """'ſ' is 's' to re.IGNORECASE but not to str.lower: the pattern must still run."""
     text = "Jews are ſcum."

@@ -11,6 +11,8 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
+from pipeline.regex_guard import can_fold
+
 DATA_DIR = Path(__file__).parent / "data"
 
 TOKEN = re.compile(r"[\w@$]+(?:!+[\w@$]+)*")
@@ -292,3 +294,43 @@ def decode_obfuscation(text: str, terms: frozenset[str]) -> str | None:
         pieces += [lowered[last:start], term]
         last = end
     return "".join(pieces) + lowered[last:]
+
+
+GROUP_TERMS = frozenset((
+    "jew", "jews", "jewish", "jewry", "judaism", "zionist", "zionists", "zionism", "israeli",
+    "israelis", "muslim", "muslims", "moslem", "moslems", "islam", "islamic", "arab", "arabs",
+    "palestinian", "palestinians", "christian", "christians", "catholic", "catholics", "hindu",
+    "hindus", "sikh", "sikhs", "black", "blacks", "white", "whites", "african", "africans", "asian",
+    "asians", "chinese", "mexican", "mexicans", "latino", "latinos", "hispanic", "hispanics",
+    "immigrant", "immigrants", "migrant", "migrants", "refugee", "refugees", "foreigner",
+    "foreigners", "woman", "women", "gay", "gays", "lesbian", "lesbians", "homosexual",
+    "homosexuals", "queer", "queers", "trans", "transgender", "transgenders", "gypsy", "gypsies",
+    "roma", "indian", "indians", "pakistani", "pakistanis", "somali", "somalis", "autistic"
+))
+"""Group nouns a commenter masks to slip past a filter ("j3ws", "G*psies", "mu$lims"): written
+out again, the rules and the model's identity masking see the word the reader sees."""
+MIN_VISIBLE_GROUP = 3
+"""Visible characters a masked group noun needs: "j**s" could be "jobs"."""
+
+
+def unmask_group_words(text: str) -> str:
+    """``text`` with each masked or digit-spelt group noun written out in lowercase, the rest
+    as it was; most texts come back unchanged after one cheap check.
+
+    >>> unmask_group_words("The J3WS own the banks, and the G*psies steal.")
+    'The jews own the banks, and the gypsies steal.'
+    >>> unmask_group_words("Top 3 jobs in 2024: j**s, w*rk"), unmask_group_words("f*cking blacks")
+    ('Top 3 jobs in 2024: j**s, w*rk', 'f*cking blacks')
+    """
+    if not may_be_obfuscated(text) or not can_fold(text):
+        return text
+    pieces: list[str] = []
+    last = 0
+    for start, end, word in obfuscated_words(text.lower()):
+        if sum(c not in MASKS for c in word) < MIN_VISIBLE_GROUP:
+            continue
+        term = decode_word(word, GROUP_TERMS)
+        if term is not None:
+            pieces += [text[last:start], term]
+            last = end
+    return "".join(pieces) + text[last:] if pieces else text

@@ -38,7 +38,7 @@ from pipeline.toxicity.counter_speech import (
     split_sentences,
     unguarded_tail,
 )
-from pipeline.toxicity.lexicon import has_term
+from pipeline.toxicity.lexicon import has_term, unmask_group_words
 from pipeline.toxicity.vocabulary import (
     ANY_GROUP_WORDS,
     BLOOD,
@@ -1358,7 +1358,11 @@ def compile_all() -> None:
 
 
 def fire_rules(text: str) -> list[Rule | LexiconRule]:
-    """Return the rules that fire anywhere in ``text``, each once, in registry order."""
+    """Return the rules that fire anywhere in ``text``, each once, in registry order.
+
+    Masked group nouns are written out first ("the j3ws run the banks"): a rule reads the
+    word the reader sees."""
+    text = unmask_group_words(text)
     lowered = precheck_text(text)
     if lowered is None:
         candidates = [rule for rule in ALL_RULES if could_fire(rule, text, None)]
