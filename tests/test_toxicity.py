@@ -99,7 +99,6 @@ group exclusion, and their lookalikes and rebuttals) written before the rules an
 (r9late_*) written after the rules and committed before their first scoring (hateful 5/15
 caught before the rules, 9/15 after; 0/15 others flagged both times)."""
 PROBES9_KNOWN_MISSES = {
-    "r9late_hate_people_like_you_end_up": "veiled threat with no phrase a rule knows; model 0.20",
     "r9late_hate_keep_it_up_sweetheart_and": "'see what happens to you' is not 'find out what "
                                              "happens to traitors'; model 0.18",
     "r9late_hate_a_few_more_articles_like": "'pay you a visit' (as b5_hate_threat_journalist); model 0.15",

@@ -748,6 +748,18 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"|\bwatch your back\b(?! (?:on|in|at|when|while|if|against|for|during|out there|and stay)\b)"
             r"|\byour days are numbered\b|\byou(?:'re| are) a dead (?:man|woman)\b"
             r"|\bsleep with one eye open\b|\b(?:we're|we are) coming for you\b"
+            r"|\b(?:when|once|the day|wait till|wait until) we (?:come|show up) for you\b"
+            r"|\b(?:shame|pity) (?:for|if) (?:anything|something) (?:(?:were |was )?to )?happen(?:ed|s)? "
+            r"to (?:it|that|them|her|him|your|those|his)\b"
+            r"|\b(?:shame|pity) if (?:it|that|your (?:\w+ )?(?:house|car|shop|office|home|place)|the place|"
+            r"that (?:nice )?(?:house|car|shop)) (?:burned|burnt|caught fire|went up in flames|got torched|"
+            r"burned down|burnt down|had an accident)\b"
+            r"|\bpeople like (?:you|him|her) (?:tend to |usually |often |always |sometimes )?end up "
+            r"(?:in (?:a |the )?(?:ditch(?:es)?|river|canal|morgue|body ?bags?|hospital|wheelchair)|dead|"
+            r"missing|six feet under)\b"
+            r"|\b(?:i|we) know where (?:he|she|they|the (?:writer|author|journalist|reporter|judge|"
+            r"councillor|mp)) (?:lives?|works?|sleeps?|parks?)\b[^.!?\n]{0,60}?\b(?:guns?|rifle|knife|"
+            r"bullets?|rope|petrol|visit|soon|waiting|tonight)\b"
             r"|\b(?:shame|pity) if something (?:happened|were to happen|was to happen|happens) to (?:you|your)\b"
             r"|\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|when i|once i|until i) (?:show|turn) up "
             r"at your (?:front )?(?:door|doorstep|house|home|flat|work|workplace|office|job)\b"
@@ -778,8 +790,17 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "This female 'journalist' has a home address like everyone else.",
          "The hotel they house the asylum seekers in is on Station Road, for anyone who fancies paying "
          "them a visit tonight.",
-         "Bring petrol."),
+         "Bring petrol.", "You won't be laughing when we come for you.",
+         "Nice car outside number 14. Shame if anything happened to it.",
+         "Judge Mallory has a nice house. Be a pity if it burned down.",
+         "People like you end up in ditches. Think about it.",
+         "I know where he lives and I have a gun."),
         ("Watch your back on the left flank, their winger is quick.",
+         "I'd hate for anything to happen to the old library, it's the heart of the town.",
+         "It would be a shame if the match were cancelled.",
+         "People like you end up in management, sadly.",
+         "I know where she works, it's the bakery on Main Street.",
+         "When they come for you, remember who stayed silent: Niemoller's poem, read at the vigil.",
          "He put a bullet into the top corner in the 90th minute.",
          "Check under your car seats if you lost your phone.",
          "Check under your car for oil leaks before the MOT.",
@@ -793,7 +814,38 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "We paid her a visit on her birthday and brought cake."),
         needs=(("where you", "address", "bullet", "under your", "what happens to", "watch your back",
                 "days are numbered", "dead man", "dead woman", "one eye open", "coming for you",
-                "if something", "up at your", "visit", "home address", "bring "),),
+                "if something", "up at your", "visit", "home address", "bring ", "for you",
+                "for anything", "for something", "if anything", "if it", "if that", "if your",
+                "if the place", "end up", "where he", "where she", "where they", "where the"),),
+    ),
+    Rule(
+        "threat_wished", "threat", WEIGHT_SEVERE,
+        _rx(r"\bi (?:really |sincerely |truly )?(?:hope|wish|pray) (?:someone|somebody|some\w* \w+|a \w+|"
+            r"they|one day someone) (?:\w+ )?(?:runs? (?:you|him|her) (?:over|down)\b(?! to\b)|"
+            r"(?:shoots?|stabs?|kills?|rapes?|beats?|hangs?|lynch(?:es)?|strangles?|murders?) "
+            r"(?:you|him|her)\b)"
+            r"|\bi (?:really |sincerely |truly )?(?:hope|wish|pray) (?:you|he|she) (?:get|gets) "
+            r"(?:shot|stabbed|raped|killed|run over|lynched|hanged|hung|beaten to death|murdered|"
+            r"cancer)\b(?! of\b)"
+            r"|\b(?:hope|wish) (?:you|he|she) (?:dies?|rots?) (?:slowly|painfully|in a fire|screaming|"
+            r"in (?:agony|prison|jail|a ditch))\b"
+            r"|^\W*(?:just )?(?:get|grab|fetch|bring) (?:a|the|some) ropes?\W*$"
+            r"|\bropes? (?:will be|are|is) (?:needed|required)\b|\bday of the rope\b"
+            r"|\blamp ?posts?\W+(?:and |\+ |& )?ropes?\b|\bropes?\W+(?:and |\+ |& )?lamp ?posts?\b"),
+        "Wishes that a person be killed or hurt ('I hope someone runs you over', 'hope you die "
+        "slowly'), and the rope memes of lynch talk ('Get a rope.', 'ropes will be needed', "
+        "'lampposts, rope'). A lift ('runs you over to the station') and 'get shot of' are left alone.",
+        ("I hope someone runs you over.", "I hope you get cancer.",
+         "Hope you die slowly, you traitor.", "Get a rope.",
+         "There will be a day of reckoning for these traitors, and ropes will be needed.",
+         "Lampposts, rope, journalists. Some assembly required.",
+         "I pray some patriot shoots him."),
+        ("I hope someone runs you over to the station, it's raining.",
+         "I hope you get shot of that old car soon.", "Grab a rope and tie off the boat.",
+         "The climbers will need rope and a lamp.", "I hope he gets well soon.",
+         "Hope you die laughing at this one.",
+         "The man who wrote 'get a rope' under her post was convicted."),
+        needs=(("hope", "wish", "pray", "rope"),),
     ),
     Rule(
         "threat_place_of_worship", "threat", WEIGHT_SEVERE,
