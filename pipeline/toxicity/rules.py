@@ -749,17 +749,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"|\byour days are numbered\b|\byou(?:'re| are) a dead (?:man|woman)\b"
             r"|\bsleep with one eye open\b|\b(?:we're|we are) coming for you\b"
             r"|\b(?:when|once|the day|wait till|wait until) we (?:come|show up) for you\b"
-            r"|\b(?:shame|pity) (?:for|if) (?:anything|something) (?:(?:were |was )?to )?happen(?:ed|s)? "
-            r"to (?:it|that|them|her|him|your|those|his)\b"
-            r"|\b(?:shame|pity) if (?:it|that|your (?:\w+ )?(?:house|car|shop|office|home|place)|the place|"
-            r"that (?:nice )?(?:house|car|shop)) (?:burned|burnt|caught fire|went up in flames|got torched|"
-            r"burned down|burnt down|had an accident)\b"
-            r"|\bpeople like (?:you|him|her) (?:tend to |usually |often |always |sometimes )?end up "
-            r"(?:in (?:a |the )?(?:ditch(?:es)?|river|canal|morgue|body ?bags?|hospital|wheelchair)|dead|"
-            r"missing|six feet under)\b"
-            r"|\b(?:i|we) know where (?:he|she|they|the (?:writer|author|journalist|reporter|judge|"
-            r"councillor|mp)) (?:lives?|works?|sleeps?|parks?)\b[^.!?\n]{0,60}?\b(?:guns?|rifle|knife|"
-            r"bullets?|rope|petrol|visit|soon|waiting|tonight)\b"
+
             r"|\b(?:shame|pity) if something (?:happened|were to happen|was to happen|happens) to (?:you|your)\b"
             r"|\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|when i|once i|until i) (?:show|turn) up "
             r"at your (?:front )?(?:door|doorstep|house|home|flat|work|workplace|office|job)\b"
@@ -790,16 +780,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "This female 'journalist' has a home address like everyone else.",
          "The hotel they house the asylum seekers in is on Station Road, for anyone who fancies paying "
          "them a visit tonight.",
-         "Bring petrol.", "You won't be laughing when we come for you.",
-         "Nice car outside number 14. Shame if anything happened to it.",
-         "Judge Mallory has a nice house. Be a pity if it burned down.",
-         "People like you end up in ditches. Think about it.",
-         "I know where he lives and I have a gun."),
+         "Bring petrol.", "You won't be laughing when we come for you."),
         ("Watch your back on the left flank, their winger is quick.",
-         "I'd hate for anything to happen to the old library, it's the heart of the town.",
-         "It would be a shame if the match were cancelled.",
-         "People like you end up in management, sadly.",
-         "I know where she works, it's the bakery on Main Street.",
          "When they come for you, remember who stayed silent: Niemoller's poem, read at the vigil.",
          "He put a bullet into the top corner in the 90th minute.",
          "Check under your car seats if you lost your phone.",
@@ -814,9 +796,38 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "We paid her a visit on her birthday and brought cake."),
         needs=(("where you", "address", "bullet", "under your", "what happens to", "watch your back",
                 "days are numbered", "dead man", "dead woman", "one eye open", "coming for you",
-                "if something", "up at your", "visit", "home address", "bring ", "for you",
-                "for anything", "for something", "if anything", "if it", "if that", "if your",
-                "if the place", "end up", "where he", "where she", "where they", "where the"),),
+                "if something", "up at your", "visit", "home address", "bring ", "come for you"),),
+    ),
+    Rule(
+        "threat_implied", "threat", WEIGHT_SEVERE,
+        _rx(
+            r"\b(?:shame|pity) (?:for|if) (?:anything|something) (?:(?:were |was )?to )?happen(?:ed|s)? "
+            r"to (?:it|that|them|her|him|your|those|his)\b"
+            r"|\b(?:shame|pity) if (?:it|that|your (?:\w+ )?(?:house|car|shop|office|home|place)|the place|"
+            r"that (?:nice )?(?:house|car|shop)) (?:burned|burnt|caught fire|went up in flames|got torched|"
+            r"burned down|burnt down|had an accident)\b"
+            r"|\bpeople like (?:you|him|her) (?:tend to |usually |often |always |sometimes )?end up "
+            r"(?:in (?:a |the )?(?:ditch(?:es)?|river|canal|morgue|body ?bags?|hospital|wheelchair)|dead|"
+            r"missing|six feet under)\b"
+            r"|\b(?:i|we) know where (?:he|she|they|the (?:writer|author|journalist|reporter|judge|"
+            r"councillor|mp)) (?:lives?|works?|sleeps?|parks?)\b[^.!?\n]{0,60}?\b(?:guns?|rifle|knife|"
+            r"bullets?|rope|petrol|visit|soon|waiting|tonight)\b"),
+        "Harm hinted at rather than named: 'shame if anything happened to it', 'be a pity if it "
+        "burned down', 'people like you end up in ditches', 'I know where he lives and I have a "
+        "gun'. Kept apart from threat_veiled so that each keeps a pre-check of its own: their "
+        "words together pass in most comments. Risk: real concern in the mobster's words ('shame "
+        "if anything happened to your garden in this frost') is flagged too.",
+        ("Nice car outside number 14. Shame if anything happened to it.",
+         "Judge Mallory has a nice house. Be a pity if it burned down.",
+         "People like you end up in ditches. Think about it.",
+         "I know where he lives and I have a gun."),
+        ("I'd hate for anything to happen to the old library, it's the heart of the town.",
+         "It would be a shame if the match were cancelled.",
+         "People like you end up in management, sadly.",
+         "I know where she works, it's the bakery on Main Street."),
+        needs=(("shame", "pity", "people like", "know where"),
+               ("happen", "burn", "caught fire", "flames", "torched", "accident", "end up", "lives",
+                "works", "sleeps", "parks")),
     ),
     Rule(
         "threat_wished", "threat", WEIGHT_SEVERE,
@@ -845,7 +856,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "The climbers will need rope and a lamp.", "I hope he gets well soon.",
          "Hope you die laughing at this one.",
          "The man who wrote 'get a rope' under her post was convicted."),
-        needs=(("hope", "wish", "pray", "rope"),),
+        needs=(("hope", "wish", "pray", "rope"),
+               ("run", "shoot", "stab", "kill", "rape", "beat", "hang", "lynch", "strangl", "murder",
+                "shot", "cancer", "die", "rot", "get", "grab", "fetch", "bring", "needed", "required",
+                "day of the", "lamp")),
     ),
     Rule(
         "threat_place_of_worship", "threat", WEIGHT_SEVERE,
