@@ -66,7 +66,11 @@ NAMED_CODE = LazyPattern(
     r"(?:holocaust deniers|deniers) (?:say|claim|love to|like to|insist|will tell you|want you to)|"
     r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?)|"
     r"stands? for|(?:neo-?nazi|white supremacist|white nationalist|far-right|antisemitic|racist) (?:markers?|"
-    r"symbols?|memes?|codes?|terms?|slogans?|talking points?|signals?)|"
+    r"symbols?|memes?|codes?|terms?|slogans?|talking points?|signals?|acronyms?|abbreviations?|phrases?|"
+    r"propaganda)|"
+    r"(?:is|was|are|were) the (?:same |very )?(?:idea|ideas|theory|thing|lie|conspiracy) (?:the|that) (?:\w+ ){0,3}?"
+    r"(?:shooters?|terrorists?|killers?|gunm[ae]n|mass murderers?) (?:wrote|cited|quoted|believed|used)|"
+    r"straight out of (?:the )?(?:nazi|nazis'?|hitler's|goebbels'?|der st(?:u|ue)rmer)|"
     r"used by (?:neo-?nazis|white supremacists|the far right|antisemites|racists|extremists|terrorists|"
     r"a terrorist group)|(?:a|the) way (?:of|to) (?:mock\w*|signal\w*|dehumani[sz]\w*)|"
     r"is how (?:people|they|racists|antisemites|bigots|trolls) (?:introduce|smuggle|signal|dress up|disguise)|"
@@ -92,7 +96,9 @@ NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed b
                     "spread by", "slur", "smear", "deniers", "mock", "conspiracy", "stand", "nazi",
                     "supremac", "nationalist", "far-right", "antisemitic", "racist", "way of", "way to",
                     "is how", "replacement", "theory", "mod", "please ", "report", "flagged", "used to tag",
-                    "used to mark", "used to flag", "used to identify", "used to target", "used to single")
+                    "used to mark", "used to flag", "used to identify", "used to target", "used to single",
+                    "the same", "the very", "the idea", "the theory", "the thing", "the lie", "the conspiracy",
+                    "straight out of")
 """Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
 HEDGE = LazyPattern(
@@ -227,6 +233,14 @@ TERM_MENTION = compile_guarded(
 quoted words ("'invaders', 'k*kes', 'towelheads'"). People who report abuse or explain a slur quote it; without
 quotes "called him a k*ke" is left to the lexicon, as it can be a boast as well as a report,
 and so is a sentence that agrees with what it quotes ("they called him a 'k*ke' and I agree")."""
+CALLED_AS_VICTIM = compile_guarded(
+    r"\b(?:got|get|gets|getting|being|been|was|were)\s+called\s+(?:an?\s+)?[\w*#%@$!]+(?:-[\w*#%@$!]+)?",
+    re.IGNORECASE,
+)
+"""The word after "was called a" / "got called": in "my grandfather was called a k*ke at school"
+the slur is what someone else said to the writer's people, reported without quotes. The active
+"called him a k*ke" stays with the lexicon (a boast as often as a report), and so does a sentence
+that agrees with the name ("he was called a k*ke and I agree")."""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from pipeline.regex_guard import LazyPattern, alternation, lowercase_twin
 from pipeline.toxicity import counter_speech
 from pipeline.toxicity.counter_speech import (
+    CALLED_AS_VICTIM,
     ENDORSED,
     QUOTE_CHARS,
     TERM_MENTION,
@@ -154,7 +155,8 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "'Zionist Occupied Government': white-supremacist name for Western governments.",
         ("The ZOG in Washington will never let us speak.",
          "We live under a Zionist occupied government."),
-        ("The Zionist movement was founded in the 19th century.",),
+        ("The Zionist movement was founded in the 19th century.",
+         "ZOG is a neo-Nazi acronym for 'Zionist Occupied Government'; anyone using it tells you who they are."),
         needs=(("zog", "zionist"),),
     ),
     Rule(
@@ -589,7 +591,9 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Stop the white genocide!"),
         ("The Great Replacement is a racist conspiracy theory that inspired mass shooters.",
          "The club plans to replace the old stand next year.",
-         "Robots will replace us at work, economists say."),
+         "Robots will replace us at work, economists say.",
+         "The Great Replacement is the same idea the Christchurch and Pittsburgh shooters wrote in their "
+         "manifestos."),
         needs=(("replace", "white genocide", "kalergi"),),
     ),
     Rule(
@@ -1269,6 +1273,7 @@ LEXICON_RULES: tuple[LexiconRule, ...] = (
          "The word 'k*ke' is a slur however you spell it.",
          "'sp#cs' with a hash sign in it is still the slur, flag it.",
          "At school I got called a 'p*ki' every day.",
+         "My grandfather was called a k*ke at school in the 1950s. It still hurts him.",
          "This thread: 'vermin', 'k*kes', 'invaders'. Is anyone moderating?"),
         guarded=True,
         decode=True,
@@ -1331,8 +1336,11 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
         return False
     if isinstance(rule, Rule):
         return could_fire(rule, searched, sentence.lowered(rule.guarded))
-    if rule.skip_mentions and QUOTE_CHARS.intersection(searched) and not ENDORSED.search(searched):
-        searched = TERM_MENTION.sub(" ", searched)
+    if rule.skip_mentions and not ENDORSED.search(searched):
+        if QUOTE_CHARS.intersection(searched):
+            searched = TERM_MENTION.sub(" ", searched)
+        if "called" in searched:
+            searched = CALLED_AS_VICTIM.sub(" ", searched)
     return has_term(searched, rule.table, rule.decode)
 
 
