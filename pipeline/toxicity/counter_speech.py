@@ -431,7 +431,15 @@ def unguarded_tail(sentence: str) -> str | None:
 
 
 def precheck_text(text: str) -> str | None:
-    """The lowercased text the ``needs`` words are looked up in, or None to skip that check."""
+    """The lowercased text the ``needs`` words are looked up in, or None to skip that check.
+
+    None for a text holding one of regex_guard's FOLDS_TO_ASCII (İ ı ſ K: ``re.IGNORECASE``
+    matches them to an ASCII letter, ``str.lower`` does not): the pre-check and the lowercase
+    twins are skipped there, so they never hide a match.
+
+    >>> precheck_text("Jews are ſcum.") is None, precheck_text("JEWS")
+    (True, 'jews')
+    """
     return text.lower() if can_fold(text) else None
 
 

@@ -19,10 +19,6 @@ TOKEN = re.compile(r"[\w@$]+(?:!+[\w@$]+)*")
 """A run of word characters, ``@``, ``$`` and ``!`` without its outer ``!``s ("scum!!" is
 "scum"): the same tokens as stripping each run, found in one pass."""
 
-# FOLDS_TO_ASCII (from regex_guard): letters that ``re.IGNORECASE`` matches to an ASCII
-# letter but ``str.lower`` leaves non-ASCII (İ ı ſ K). The ``needs`` pre-check and the
-# lowercase twins are skipped for a text holding one, so they never hide a match.
-
 
 @cache
 def load_terms(table: str) -> frozenset[str]:
