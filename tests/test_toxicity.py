@@ -665,7 +665,10 @@ before it was first scored and never read. Session 4's scorer: 14 of 40 hateful 
 rebuttals and 0 of 40 ordinary comments flagged; round eleven's model and rules: 17/40, 4/40,
 0/40; with the rules then written from blind set twelve's misses: 18/40, 4/40, 0/40; with round
 twelve's model (1,003 more training comments by two more helpers, threshold 0.57): 22/40, 4/40,
-0/40. Nothing was tuned on it."""
+0/40; round thirteen's model (session 6): 25/40, 5/40, 0/40. Then, in session 6, its five
+flagged rebuttals (not its hateful misses) were read, and two cues written from them ("invented on
+neo-Nazi sites", "a target marker"; "DMs calling me a k*ke"): 25/40, 3/40, 0/40, with sets
+fourteen and fifteen unchanged. Its hateful lines are still unread."""
 BLIND13_KNOWN_MISSES = {
     "b13_hateful_media_chart_noticing": "missed: score 0.35, no rule fired",
     "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
@@ -682,10 +685,8 @@ BLIND13_KNOWN_MISSES = {
     "b13_hateful_housing_somalis": "missed: score 0.44, no rule fired",
     "b13_hateful_christchurch_mosque": "missed: score 0.19, no rule fired",
     "b13_hateful_monkeys": "missed: score 0.40, no rule fired",
-    "b13_rebuttal_echo_explained": "rebuttal flagged by triple_parentheses",
     "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
     "b13_rebuttal_kalergi_debunk": "rebuttal flagged by replacement_conspiracy",
-    "b13_rebuttal_dms_slur_address": "rebuttal flagged by slur_lexicon",
     "b13_rebuttal_globalists_decoded": "rebuttal flagged by the model (0.60) since round thirteen's training comments",
 }
 

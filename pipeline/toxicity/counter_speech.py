@@ -71,6 +71,9 @@ NAMED_CODE = LazyPattern(
     r"(?:is|was|are|were) the (?:same |very )?(?:idea|ideas|theory|thing|lie|conspiracy) (?:the|that) (?:\w+ ){0,3}?"
     r"(?:shooters?|terrorists?|killers?|gunm[ae]n|mass murderers?) (?:wrote|cited|quoted|believed|used)|"
     r"straight out of (?:the )?(?:nazi|nazis'?|hitler's|goebbels'?|der st(?:u|ue)rmer)|"
+    r"(?:invented|created|coined|started|born|populari[sz]ed|spread) (?:on|in) (?:\w+ )?(?:neo-?nazi|"
+    r"white supremacist|far-right|antisemitic|racist|extremist) (?:sites?|forums?|boards?|circles|"
+    r"message boards?|chats?|groups?|channels?)|(?:target|hate) markers?|"
     r"used by (?:neo-?nazis|white supremacists|the far right|antisemites|racists|extremists|terrorists|"
     r"a terrorist group)|(?:a|the) way (?:of|to) (?:mock\w*|signal\w*|dehumani[sz]\w*)|"
     r"is how (?:people|they|racists|antisemites|bigots|trolls) (?:introduce|smuggle|signal|dress up|disguise)|"
@@ -98,7 +101,7 @@ NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed b
                     "is how", "replacement", "theory", "mod", "please ", "report", "flagged", "used to tag",
                     "used to mark", "used to flag", "used to identify", "used to target", "used to single",
                     "the same", "the very", "the idea", "the theory", "the thing", "the lie", "the conspiracy",
-                    "straight out of")
+                    "straight out of", "marker")
 """Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
 HEDGE = LazyPattern(
@@ -234,11 +237,13 @@ quoted words ("'invaders', 'k*kes', 'towelheads'"). People who report abuse or e
 quotes "called him a k*ke" is left to the lexicon, as it can be a boast as well as a report,
 and so is a sentence that agrees with what it quotes ("they called him a 'k*ke' and I agree")."""
 CALLED_AS_VICTIM = compile_guarded(
-    r"\b(?:got|get|gets|getting|being|been|was|were)\s+called\s+(?:an?\s+)?[\w*#%@$!]+(?:-[\w*#%@$!]+)?",
+    r"\b(?:(?:got|get|gets|getting|being|been|was|were)\s+called|call(?:ed|ing|s)?\s+(?:me|us))\s+"
+    r"(?:an?\s+)?[\w*#%@$!]+(?:-[\w*#%@$!]+)?",
     re.IGNORECASE,
 )
-"""The word after "was called a" / "got called": in "my grandfather was called a k*ke at school"
-the slur is what someone else said to the writer's people, reported without quotes. The active
+"""The word after "was called a" / "got called" / "calling me a": in "my grandfather was called
+a k*ke at school" or "three DMs calling me a k*ke" the slur is what someone else said to the
+writer or their people, reported without quotes. The active
 "called him a k*ke" stays with the lexicon (a boast as often as a report), and so does a sentence
 that agrees with the name ("he was called a k*ke and I agree")."""
 

@@ -1339,7 +1339,7 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
     if rule.skip_mentions and not ENDORSED.search(searched):
         if QUOTE_CHARS.intersection(searched):
             searched = TERM_MENTION.sub(" ", searched)
-        if "called" in searched:
+        if "call" in searched:
             searched = CALLED_AS_VICTIM.sub(" ", searched)
     return has_term(searched, rule.table, rule.decode)
 
