@@ -322,7 +322,6 @@ its code-word cues: 21/30, 3/30, 0/30."""
 BLIND8_KNOWN_MISSES = {
     "b8_hateful_those_people_london": "missed: score 0.28, no rule fired",
     "b8_hateful_hitler_right": "missed: score 0.18, no rule fired",
-    "b8_hateful_monkeys_chicago": "missed: score 0.26, no rule fired",
     "b8_hateful_diversity_sarcasm": "missed: score 0.12, no rule fired",
     "b8_hateful_woman_journalist_slap": "missed: score 0.36, no rule fired",
     "b8_rebuttal_cabal_sarcasm": "rebuttal flagged by group_conspiracy_noun, group_controls",
@@ -668,23 +667,18 @@ twelve's model (1,003 more training comments by two more helpers, threshold 0.57
 0/40; round thirteen's model (session 6): 25/40, 5/40, 0/40. Then, in session 6, its five
 flagged rebuttals (not its hateful misses) were read, and two cues written from them ("invented on
 neo-Nazi sites", "a target marker"; "DMs calling me a k*ke"): 25/40, 3/40, 0/40, with sets
-fourteen and fifteen unchanged. Its hateful lines are still unread."""
+fourteen and fifteen unchanged. Later in session 6 its fifteen hateful misses were read too, and
+three rules written from their kinds (race_crime_insinuation, group_vermin_extermination,
+coded_jewish_power): 33/40, 3/40, 0/40, no longer a blind figure; sets fourteen and fifteen
+unchanged (24/40 and 29/40)."""
 BLIND13_KNOWN_MISSES = {
     "b13_hateful_media_chart_noticing": "missed: score 0.35, no rule fired",
     "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
-    "b13_hateful_hollywood_credits": "missed: score 0.28, no rule fired",
-    "b13_hateful_soros_tribe_refugees": "missed: score 0.27, no rule fired",
-    "b13_hateful_small_hat_bailout": "missed: score 0.30, no rule fired",
-    "b13_hateful_passover_villagers": "missed: score 0.35, no rule fired",
     "b13_hateful_jewish_journalist_loyalty": "missed: score 0.32, no rule fired",
-    "b13_hateful_not_built_civilisation": "missed: score 0.43, no rule fired",
-    "b13_hateful_cockroaches_phones": "missed: score 0.45, no rule fired",
     "b13_hateful_vanload_juans": "missed: score 0.33, no rule fired",
     "b13_hateful_degree_joke": "missed: score 0.45, no rule fired",
     "b13_hateful_women_vote": "missed: score 0.41, no rule fired",
-    "b13_hateful_housing_somalis": "missed: score 0.44, no rule fired",
     "b13_hateful_christchurch_mosque": "missed: score 0.19, no rule fired",
-    "b13_hateful_monkeys": "missed: score 0.40, no rule fired",
     "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
     "b13_rebuttal_kalergi_debunk": "rebuttal flagged by replacement_conspiracy",
     "b13_rebuttal_globalists_decoded": "rebuttal flagged by the model (0.60) since round thirteen's training comments",

@@ -598,7 +598,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "group_dehumanised", "identity_attack", WEIGHT_SEVERE,
-        _rx(rf"\b{GROUPS}\s+(?:are|r)\s+(?:{NEGATED}\w+\s+){{0,2}}?(?:vermin|parasites|rats|"
+        _rx(rf"\b{GROUPS}['\u2019\"]?\s+(?:are|r)\s+(?:{NEGATED}\w+\s+){{0,2}}?(?:vermin|parasites|rats|"
             r"cockroaches|subhumans?|sub-humans?|animals|savages|apes|monkeys|pigs|dogs|beasts|"
             r"a disease|a cancer|a plague|a virus|an infestation|scum|filth|filthy|dirty|"
             r"disgusting|inferior|an abomination|abominations|degenerates?|freaks|perverts|"
@@ -1230,6 +1230,81 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("The class averaged 72 points on the IQ-style puzzle test.",
          "The claim that African populations average an IQ of 70 is discredited race science."),
         needs=(("iq", "intelligen", "inferior", "genetic"),),
+    ),
+    # Session 6, from blind set thirteen: its hateful misses read after its last recorded
+    # scoring (25/40); sets fourteen and fifteen stay unread to measure what carries over.
+    Rule(
+        "race_crime_insinuation", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\b13 ?(?:%|percent\b|per cent\b)[^.!?\n]{0,60}?\b(?:half|50 ?%|52 ?%|most)\b[^.!?\n]{0,30}?"
+            r"\b(?:murders?|homicides?|crimes?|killings?|violent)"
+            r"|\b(?:guess|bet|wonder|any guesses)\b[^.!?\n]{0,40}?\b(?:the )?(?:colou?r|skin colou?r|complexion|"
+            r"ethnicity|race)\b(?! of (?:the|their|his|her|a|its) (?!suspects?|attackers?|perps?|perpetrators?|"
+            r"killers?|thugs?)\w)[^.!?\n]{0,40}?\b(?:release|show|publish|print)\w* (?:the |his |her |their )?"
+            r"(?:photos?|pictures?|mugshots?|names?|cctv)\b"
+            r"|\b(?:monkeys?|apes?|savages?|animals?) (?:gonna|gon|will|gotta) (?:monkey|ape|savage|animal)\b"
+            r"|\b(?:some|these|those|certain) (?:groups|people|races|peoples|cultures|tribes)\b[^.!?\n]{0,30}?"
+            r"\b(?:aren't|are not|weren't|were not|just aren't|never were) (?:\w+ )?(?:built|made|fit|suited|ready|"
+            r"capable) for civili[sz](?:ation|ed society)\b"),
+        "Crime pinned on race by insinuation: the '13 % ... half the murders' meme, 'bet I can guess "
+        "the colour before they release the photo', 'monkeys gonna monkey', 'some groups just aren't "
+        "built for civilisation'.",
+        ("We all know which demographic is 13% of the country and half the murders.",
+         "Another stabbing. Bet I can guess the skin colour before they release the mugshot.",
+         "Monkeys gonna monkey.", "Some people just aren't built for civilisation."),
+        ("Turnout rose 13% and half the new voters were under 30, the report says.",
+         "Guess the colour of the new kit before they release the photo!",
+         "Humans were not built for sitting at desks all day.",
+         "Blaming crime on skin colour is racist; poverty explains the numbers."),
+        needs=(("13", "colo", "complexion", "ethnic", "race", "gonna", "gon ", "will ", "gotta",
+                "civili"),),
+    ),
+    Rule(
+        "group_vermin_extermination", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b{GROUPS}['\u2019\"]?\s+(?:are|r)?\s*(?:\w+\s+){{0,3}}?breed(?:ing|s)? like "
+            r"(?:rats|rabbits|cockroaches|flies|vermin|animals|roaches)\b"
+            r"|\b(?:you|we) (?:don't|do not|can't|cannot) (?:debate|reason with|negotiate with|argue with) "
+            r"(?:an? )?(?:infestation|vermin|cockroaches|rats|pests)\b[^.!?\n]{0,30}?\b(?:spray|exterminat\w*|"
+            r"fumigat\w*|gas|poison|stamp)"
+            r"|\b(?:cockroaches|rats|vermin|parasites) with (?:smart ?phones|phones|passports|benefits|visas)\b"),
+        "A group likened to vermin that breeds or must be sprayed: 'breeding like rats on benefits', "
+        "'you don't debate an infestation, you spray', 'cockroaches with smartphones'.",
+        ("Half the problem is the Somalis breeding like rats on benefits.",
+         "You don't debate an infestation, you spray.", "These 'refugees' are cockroaches with smartphones."),
+        ("The rabbits in my garden are breeding like rabbits, obviously.",
+         "We had rats in the shed; you don't reason with rats, you call pest control.",
+         "Calling refugees 'cockroaches with smartphones' is how the Rwandan radio talked."),
+        needs=(("breed", "infestation", "vermin", "cockroach", "rats", "pests", "parasites"),),
+    ),
+    Rule(
+        "coded_jewish_power", "identity_attack", WEIGHT_CODED,
+        _rx(r"\b(?:the )?small hats?(?: club| crowd| people| guys| brigade| gang| folks| tribe| mafia)\b"
+            r"|\bthe same tribe (?:every|each|all the) (?:single )?time\b"
+            r"|\b(?:read|check|look at|look up|see) the (?:producer |production |executive |end |movie |film |"
+            r"opening )?credits\b[^.!?\n]{0,40}?\b(?:names|surnames)\b"
+            r"|\b(?:only|one) (?:bit|part|piece|event|chapter|period) of history (?:you|we|people|anyone) "
+            r"(?:can|could|will) (?:get|be) (?:jailed|arrested|imprisoned|locked up|fined|prosecuted) for "
+            r"(?:questioning|doubting|debating|researching|checking)\b"
+            r"|\b(?:weren't|were not|wasn't|was not) (?:all |so |that |entirely )?(?:crazy|wrong|mad|paranoid|"
+            r"making it up)\b[^.!?\n]{0,60}?\b(?:passover|purim|matzo\w*|synagogues?|rabbis?)\b"
+            r"|\b(?:never|don't|do not|can't|cannot|shouldn't|should not|nobody should|no one should) trust "
+            r"(?:a|any|an) (?:jewish|jew|zionist) (?:journalists?|reporters?|politicians?|judges?|writers?|bankers?|"
+            r"officials?|mps?|senators?|lawyers?|doctors?|teachers?)\b"),
+        "Coded antisemitism: 'the small hat club', 'the same tribe every single time', 'read the "
+        "producer credits, the names tell you everything', 'the only bit of history you can get "
+        "jailed for questioning', 'maybe those villagers weren't all crazy about Passover', "
+        "'nobody should trust a Jewish journalist'.",
+        ("The small hat club never loses, have you noticed?",
+         "Ask who benefits and you land on the same tribe every single time.",
+         "Just read the producer credits, the names tell you everything.",
+         "It's the only bit of history you can get jailed for questioning.",
+         "Maybe those medieval villagers weren't all crazy about what goes on around Passover.",
+         "Never trust a Jewish journalist on Israel."),
+        ("She wore a small hat with a feather to the wedding.",
+         "Stay for the end credits, the names of the crew who died are listed.",
+         "Holocaust denial is a crime in Germany because it was used to rehabilitate the Nazis.",
+         "Calling it 'the small hat club' is an antisemitic dog whistle."),
+        needs=(("small hat", "same tribe", "credits", "history", "passover", "purim", "matzo", "synagogue",
+                "rabbi", "trust"),),
     ),
 )
 
