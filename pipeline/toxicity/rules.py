@@ -1255,8 +1255,9 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Guess the colour of the new kit before they release the photo!",
          "Humans were not built for sitting at desks all day.",
          "Blaming crime on skin colour is racist; poverty explains the numbers."),
-        needs=(("13", "colo", "complexion", "ethnic", "race", "gonna", "gon ", "will ", "gotta",
-                "civili"),),
+        needs=(("13", "colo", "complexion", "ethnic", "race", "monkey", "ape", "savage", "animal", "civili"),
+               ("13", "photo", "picture", "mugshot", "name", "cctv", "gonna", "gon ", "will ", "gotta",
+                "civili")),
     ),
     Rule(
         "group_vermin_extermination", "identity_attack", WEIGHT_SEVERE,
@@ -1303,8 +1304,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "Stay for the end credits, the names of the crew who died are listed.",
          "Holocaust denial is a crime in Germany because it was used to rehabilitate the Nazis.",
          "Calling it 'the small hat club' is an antisemitic dog whistle."),
-        needs=(("small hat", "same tribe", "credits", "history", "passover", "purim", "matzo", "synagogue",
-                "rabbi", "trust"),),
+        needs=(("small hat", "same tribe", "credits", "history", "crazy", "wrong", "mad", "paranoid",
+                "making it up", "trust"),
+               ("small hat", "same tribe", "name", "jail", "arrest", "prison", "locked up", "fined",
+                "prosecut", "passover", "purim", "matzo", "synagogue", "rabbi", "jew", "zionist")),
     ),
 )
 
