@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline.regex_guard import can_fold
+from pipeline.toxicity.vocabulary import GROUP_ADJECTIVES, GROUP_NOUNS, GROUP_SINGULAR_WORDS
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -292,19 +293,11 @@ def decode_obfuscation(text: str, terms: frozenset[str]) -> str | None:
     return "".join(pieces) + lowered[last:]
 
 
-GROUP_TERMS = frozenset((
-    "jew", "jews", "jewish", "jewry", "judaism", "zionist", "zionists", "zionism", "israeli",
-    "israelis", "muslim", "muslims", "moslem", "moslems", "islam", "islamic", "arab", "arabs",
-    "palestinian", "palestinians", "christian", "christians", "catholic", "catholics", "hindu",
-    "hindus", "sikh", "sikhs", "black", "blacks", "white", "whites", "african", "africans", "asian",
-    "asians", "chinese", "mexican", "mexicans", "latino", "latinos", "hispanic", "hispanics",
-    "immigrant", "immigrants", "migrant", "migrants", "refugee", "refugees", "foreigner",
-    "foreigners", "woman", "women", "gay", "gays", "lesbian", "lesbians", "homosexual",
-    "homosexuals", "queer", "queers", "trans", "transgender", "transgenders", "gypsy", "gypsies",
-    "roma", "indian", "indians", "pakistani", "pakistanis", "somali", "somalis", "autistic"
-))
-"""Group nouns a commenter masks to slip past a filter ("j3ws", "G*psies", "mu$lims"): written
-out again, the rules and the model's identity masking see the word the reader sees."""
+GROUP_TERMS = frozenset(word for word in (*GROUP_ADJECTIVES, *GROUP_NOUNS, *GROUP_SINGULAR_WORDS, "jewry")
+                        if word.isalpha())
+"""Group nouns a commenter masks to slip past a filter ("j3ws", "G*psies", "mu$lims"): the
+rules' own group words (:mod:`~pipeline.toxicity.vocabulary`), so a word is written out again
+only where a rule could read it, as the reader does."""
 MIN_VISIBLE_GROUP = 3
 """Visible characters a masked group noun needs: "j**s" could be "jobs"."""
 
