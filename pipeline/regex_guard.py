@@ -196,9 +196,13 @@ class LazyPattern:
 
     @property
     def compiled(self) -> re.Pattern[str]:
+        """The guarded pattern compiled (:func:`compile_guarded`), from the parse already read."""
         if self._compiled is None:
-            self._compiled = compile_guarded(self._source, self.flags)
-            self._guarded = self._compiled.pattern
+            try:
+                self._compiled = re.compile(self.pattern, self.flags)
+            except re.error:  # e.g. a global inline flag, which must stay at the very start
+                self._compiled = re.compile(self._source, self.flags)
+                self._guarded = self._source
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

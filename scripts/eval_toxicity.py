@@ -26,7 +26,7 @@ import toxicity_datasets as ds  # noqa: E402
 from pipeline import toxicity  # noqa: E402
 from pipeline.toxicity import (  # noqa: E402
     OPERATING_THRESHOLD,
-    counter_speech,  # noqa: E402
+    counter_speech,
     score_texts,
 )
 

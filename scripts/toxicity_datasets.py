@@ -76,6 +76,11 @@ def split_stormfront(data: Path) -> dict[str, LabelledSet]:
             for name, idx in (("train", rest[fit]), ("val", rest[val]), ("test", test))}
 
 
+def davidson_ambiguous(row: dict[str, str]) -> bool:
+    """An offensive-majority tweet that at least DAVIDSON_AMBIGUOUS_HATE_VOTES annotators called hate."""
+    return row["class"] == "1" and int(row["hate_speech"]) >= DAVIDSON_AMBIGUOUS_HATE_VOTES
+
+
 def read_davidson(data: Path) -> LabelledSet:
     """Tweets: class 0 (hate) is 1; 1 (offensive) and 2 (neither) are 0.
 
@@ -85,8 +90,7 @@ def read_davidson(data: Path) -> LabelledSet:
     annotator called hate are dropped (3,311 of 19,190): as negatives they taught the model
     that slur-laden abuse is benign (Stormfront-val AUC 0.869 without them, 0.867 with).
     """
-    rows = [r for r in read_csv(data / "davidson" / "labeled_data.csv")
-            if not (r["class"] == "1" and int(r["hate_speech"]) >= DAVIDSON_AMBIGUOUS_HATE_VOTES)]
+    rows = [r for r in read_csv(data / "davidson" / "labeled_data.csv") if not davidson_ambiguous(r)]
     return LabelledSet([r["tweet"] for r in rows],
                        np.array([r["class"] == "0" for r in rows], dtype=int),
                        [f"davidson_{r['class']}" for r in rows])
@@ -99,8 +103,7 @@ def read_davidson_ambiguous(data: Path) -> LabelledSet:
     one annotator saw hate in them, so as weak positives they teach slur-laden abuse without
     the full weight of the hate class.
     """
-    rows = [r for r in read_csv(data / "davidson" / "labeled_data.csv")
-            if r["class"] == "1" and int(r["hate_speech"]) >= DAVIDSON_AMBIGUOUS_HATE_VOTES]
+    rows = [r for r in read_csv(data / "davidson" / "labeled_data.csv") if davidson_ambiguous(r)]
     return LabelledSet([r["tweet"] for r in rows], np.ones(len(rows), dtype=int),
                        ["davidson_ambiguous"] * len(rows))
 
