@@ -12,10 +12,17 @@ VADER polarity class (``NEG2`` … ``POS2``), a kept function word ("are", "shou
 generalise from "Muslims are vermin" to "disabled people are a burden" without
 having seen the words together.
 
-The weights live in ``data/model.npz`` (nonzero coefficients and the intercept)
-and the feature settings in ``data/model.json``; no pickle, and no scikit-learn
-at run time: features are CRC32-hashed n-grams computed here, so any numpy/scipy
-can load and apply them.
+A fourth, dense block carries what the words mean: the mean of the text's static
+word vectors (MiniLM, built by ``scripts/build_word_vectors.py``), so that "roaches"
+and "pests" count like "vermin" although the data rarely pair them with a group. The
+model is linear and the block is a plain mean, so its share of the logit is the mean
+of one number per word (the word's vector times the block's weights); only that
+number ships, no vectors and no encoder.
+
+The weights live in ``data/model.npz`` (nonzero coefficients, the intercept and the
+per-word values) and the feature settings in ``data/model.json``; no pickle, and no
+scikit-learn at run time: features are CRC32-hashed n-grams computed here, so any
+numpy/scipy can load and apply them.
 
 >>> mask_identities("Jewish families and Muslims")
 'idterm families and idterm'
@@ -26,8 +33,8 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,6 +81,8 @@ death hate love want""".split())  # noqa: SIM905 (a word list reads better as te
 """Words the coarse block keeps as themselves: the grammar of an attack ("X are", "should
 all be", "not") and a few verbs whose polarity VADER rates but whose target matters."""
 COARSE_TOKEN = re.compile(r"[a-z][a-z'-]*")
+VECTOR_TOKEN = re.compile(r"[a-z][a-z']*[a-z]|[a-z]")
+"""A word as the word-vector block and its vocabulary see it (lowercased text)."""
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -371,10 +380,13 @@ def row_columns(blocks: list[tuple[np.ndarray, np.ndarray]], count: int) -> list
     return found
 
 
-def feature_rows(hashing: Hashing, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def feature_rows(hashing: Hashing, texts: Sequence[str],
+                 masked: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`featurise`'s matrix as CSR arrays (values, columns, row starts), every gram
-    of the batch hashed at once (see fasthash)."""
-    masked = [mask_identities(text) for text in texts]
+    of the batch hashed at once (see fasthash). ``masked``: the texts through
+    :func:`mask_identities`, when the caller has them already."""
+    if masked is None:
+        masked = [mask_identities(text) for text in texts]
     per_row = row_columns(block_keys(hashing, masked), len(texts))
     cols = np.concatenate(per_row).astype(np.int64) if per_row else np.zeros(0, np.int64)
     rows = np.repeat(np.arange(len(texts)), [c.size for c in per_row])
@@ -404,6 +416,44 @@ def featurise(hashing: Hashing, texts: Sequence[str]) -> sparse.csr_matrix:
     return matrix
 
 
+def vector_words(masked: str, vocabulary: Container[str]) -> list[str]:
+    """The words of a masked text that have a vector: known, and not the group placeholder.
+
+    The definition both sides share: training averages these words' vectors, scoring
+    averages their values.
+
+    >>> vector_words("idterm are roaches, zzqx", {"are", "roaches", "idterm"})
+    ['are', 'roaches']
+    """
+    return [w for w in VECTOR_TOKEN.findall(masked) if w in vocabulary and w != IDENTITY_PLACEHOLDER]
+
+
+def mean_vectors(masked: Sequence[str], index: dict[str, int], vectors: np.ndarray) -> np.ndarray:
+    """The dense block for training: per text, the mean vector of its :func:`vector_words`
+    (zeros when it has none)."""
+    out = np.zeros((len(masked), vectors.shape[1]), np.float32)
+    for row, text in enumerate(masked):
+        rows = [index[w] for w in vector_words(text, index)]
+        if rows:
+            out[row] = vectors[rows].mean(axis=0)
+    return out
+
+
+def mean_word_values(masked: Sequence[str], values: dict[str, float]) -> np.ndarray:
+    """The dense block's share of each logit: the mean value of the text's :func:`vector_words`.
+
+    Equal to :func:`mean_vectors` times the block's weights (``values[w]`` is ``vectors[w]``
+    times them), without the vectors; tested.
+    """
+    out = np.zeros(len(masked), dtype=np.float32)
+    for row, text in enumerate(masked):
+        # vector_words, faster: the placeholder has no value (see save_model).
+        found = [v for v in map(values.get, VECTOR_TOKEN.findall(text)) if v is not None]
+        if found:
+            out[row] = sum(found) / len(found)
+    return out
+
+
 def row_dot(vals: np.ndarray, cols: np.ndarray, indptr: np.ndarray, coef: np.ndarray) -> np.ndarray:
     """Each row's features times the weights, summed in float32 in column order.
 
@@ -426,24 +476,38 @@ class LinearModel:
     hashing: Hashing
     coef: np.ndarray
     intercept: float
+    word_values: dict[str, float] = field(default_factory=dict)
+    """The word-vector block, one logit contribution per word (see the module docstring)."""
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        """The log-odds of toxicity for each text."""
+        masked = [mask_identities(text) for text in texts]
+        if self.hashing.char_ngrams[0] in (2, 3):
+            logits = row_dot(*feature_rows(self.hashing, texts, masked), self.coef)
+        else:
+            logits = featurise_reference(self.hashing, texts) @ self.coef
+        if self.word_values:
+            logits = logits + mean_word_values(masked, self.word_values)
+        return logits + self.intercept
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         """Probability of toxicity for each text, in [0, 1]."""
         if not texts:
             return np.zeros(0)
-        if self.hashing.char_ngrams[0] in (2, 3):
-            logits = row_dot(*feature_rows(self.hashing, texts), self.coef) + self.intercept
-        else:
-            logits = featurise_reference(self.hashing, texts) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-logits))
+        return 1.0 / (1.0 + np.exp(-self.logits(texts)))
 
 
 def save_model(coef: np.ndarray, intercept: float, config: dict[str, Any],
+               word_values: dict[str, float] | None = None,
                weights_path: Path = WEIGHTS_PATH, config_path: Path = CONFIG_PATH) -> None:
-    """Write the nonzero coefficients (compressed) and the settings (JSON)."""
+    """Write the nonzero coefficients and the per-word values (compressed) and the settings
+    (JSON). The words are one UTF-8 string, newline-separated: no pickle, no object arrays."""
     nonzero = np.flatnonzero(coef).astype(np.int32)
+    words = [w for w in word_values or {} if w != IDENTITY_PLACEHOLDER]
     np.savez_compressed(weights_path, index=nonzero, value=coef[nonzero].astype(np.float32),
-                        intercept=np.float64(intercept), size=np.int64(coef.size))
+                        intercept=np.float64(intercept), size=np.int64(coef.size),
+                        words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
+                        word_value=np.array([(word_values or {})[w] for w in words], np.float32))
     config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
@@ -454,7 +518,10 @@ def read_model(weights_path: Path = WEIGHTS_PATH, config_path: Path = CONFIG_PAT
         coef = np.zeros(int(saved["size"]), dtype=np.float32)
         coef[saved["index"]] = saved["value"]
         intercept = float(saved["intercept"])
-    return LinearModel(Hashing.from_config(config), coef, intercept)
+        words = saved["words"].tobytes().decode("utf-8").split("\n") if "words" in saved else []
+        values = saved["word_value"].tolist() if words else []
+    return LinearModel(Hashing.from_config(config), coef, intercept,
+                       dict(zip(words, values, strict=True)) if values else {})
 
 
 @cache
