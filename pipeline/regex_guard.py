@@ -37,12 +37,18 @@ The twin is the pattern without the flag, searched in the text lowercased once;
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import sys
+import threading
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+from pipeline.cachedir import cache_dir, write_quietly
 
 FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 """Letters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` leaves
@@ -168,18 +174,11 @@ class LazyPattern:
         self.flags = flags if flags & re.ASCII else flags | re.UNICODE
 
     def _read(self) -> None:
-        """Parse the source once for both what the guard needs and what the twin needs:
-        ``re``'s parser is pure Python, and each parse of a long rule costs about as much
-        as compiling it."""
-        try:
-            parsed = sre_parse.parse(self._source, self.flags)
-        except (re.error, TypeError):
-            self._guarded, self._folds_plainly = self._source, False
-            return
-        self._guarded = _guarded_from(self._source, self.flags, parsed) or self._source
-        # The guard's class holds only first characters of the pattern's own literals, so
-        # the guarded pattern folds plainly exactly when its source does.
-        self._folds_plainly = _literals_fold_plainly(parsed)
+        """One read of the source (:func:`read_pattern`) for both what the guard needs and
+        what the twin needs. The guard's class holds only first characters of the pattern's
+        own literals, so the guarded pattern folds plainly exactly when its source does."""
+        guarded, self._folds_plainly = read_pattern(self._source, self.flags)
+        self._guarded = guarded or self._source
 
     @property
     def pattern(self) -> str:
@@ -217,11 +216,77 @@ class LazyPattern:
 
 def guarded_source(source: str, flags: int) -> str | None:
     """The guarded pattern's source, or None when no guard can be derived."""
-    try:
-        parsed = sre_parse.parse(source, flags)
-    except (re.error, TypeError):
+    return read_pattern(source, flags)[0]
+
+
+_READS: dict[tuple[str, int], tuple[str | None, bool]] = {}
+_READS_LOCK = threading.Lock()
+_READS_STATE = {"loaded": False, "unsaved": False}
+
+
+def read_pattern(source: str, flags: int) -> tuple[str | None, bool]:
+    """What one parse of a pattern tells: its guarded source (None: no guard) and whether
+    its literals fold plainly (:func:`lowercase_twin`).
+
+    ``re``'s parser is pure Python: reading the toxicity rules' ~50 KB of patterns took
+    0.07 s of CPU in every process that scored a comment, as much again as compiling them.
+    The answers depend only on the source, the flags, this module and the Python version,
+    so they are kept in :func:`reads_path` and read back by the next process (0.002 s);
+    :func:`save_reads` writes what is new.
+    """
+    key = (source, flags)
+    found = _READS.get(key)
+    if found is None and not _READS_STATE["loaded"]:
+        load_reads()
+        found = _READS.get(key)
+    if found is None:
+        try:
+            parsed = sre_parse.parse(source, flags)
+        except (re.error, TypeError):
+            found = (None, False)
+        else:
+            found = (_guarded_from(source, flags, parsed), _literals_fold_plainly(parsed))
+        with _READS_LOCK:
+            _READS[key] = found
+            _READS_STATE["unsaved"] = True
+    return found
+
+
+def reads_path() -> Path | None:
+    """The saved reads, named by this module's code and the Python version (None: caching
+    is off, see :mod:`pipeline.cachedir`)."""
+    folder = cache_dir()
+    if folder is None:
         return None
-    return _guarded_from(source, flags, parsed)
+    digest = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:16]
+    return folder / f"regex-reads-{digest}.json"
+
+
+def load_reads() -> None:
+    """Add the saved reads to this process's; a missing, torn or foreign file adds nothing."""
+    _READS_STATE["loaded"] = True
+    path = reads_path()
+    try:
+        rows = json.loads(path.read_bytes()) if path is not None and path.exists() else []
+        saved = {(str(source), int(flags)): (None if guarded is None else str(guarded), bool(folds))
+                 for source, flags, guarded, folds in rows}
+    except (OSError, ValueError, TypeError):
+        return
+    with _READS_LOCK:
+        for key, value in saved.items():
+            _READS.setdefault(key, value)
+
+
+def save_reads() -> None:
+    """Write this process's reads when some are new (cheap to call after every batch)."""
+    if not _READS_STATE["unsaved"]:
+        return
+    path = reads_path()
+    with _READS_LOCK:
+        _READS_STATE["unsaved"] = False
+        rows = [[source, flags, guarded, folds] for (source, flags), (guarded, folds) in _READS.items()]
+    if path is not None:
+        write_quietly(path, json.dumps(rows).encode("utf-8"))
 
 
 def _guarded_from(source: str, flags: int, parsed: Any) -> str | None:
@@ -424,8 +489,5 @@ def lowercase_twin(pattern: re.Pattern[str] | LazyPattern) -> re.Pattern[str] | 
             return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
         except re.error:  # a guarded form that does not compile (a global inline flag)
             return None
-    try:
-        plain = _literals_fold_plainly(sre_parse.parse(pattern.pattern, pattern.flags))
-    except (re.error, TypeError):
-        return None
+    plain = read_pattern(pattern.pattern, pattern.flags)[1]
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) if plain else None

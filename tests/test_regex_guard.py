@@ -154,3 +154,33 @@ def test_lowercasing_keeps_length_and_word_characters_for_every_code_point() -> 
     odd = [c for c in changed if len(c.lower()) != 1 or bool(word.match(c)) != bool(word.match(c.lower()))]
     assert odd == ["\u0130"]
     assert not can_fold("\u0130")
+
+
+def test_saved_pattern_reads_come_back_without_parsing_and_a_torn_file_is_ignored(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next process reads the rules' guards and twins from the cache, not from re's
+    parser, and gets exactly what parsing gave; a damaged file costs a parse, not an error."""
+    from pipeline import regex_guard
+
+    def fresh_process() -> None:
+        monkeypatch.setattr(regex_guard, "_READS", {})
+        monkeypatch.setattr(regex_guard, "_READS_STATE", {"loaded": False, "unsaved": False})
+
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path))
+    sources = [(rule.pattern._source, rule.pattern.flags) for rule in rules.PATTERN_RULES
+               if isinstance(rule.pattern, LazyPattern)] + [("a*b", 0), ("(", 0), ("\u0130x", re.I)]
+    fresh_process()
+    parsed = [regex_guard.read_pattern(source, flags) for source, flags in sources]
+    assert parsed[-3:-1] == [(None, True), (None, False)]
+    regex_guard.save_reads()
+    path = regex_guard.reads_path()
+    assert path is not None and path.exists()
+
+    fresh_process()
+    with monkeypatch.context() as patched:
+        patched.setattr(regex_guard.sre_parse, "parse", lambda *_: pytest.fail("parsed again"))
+        assert [regex_guard.read_pattern(source, flags) for source, flags in sources] == parsed
+
+    path.write_text('[["a*b", 0, nul', encoding="utf-8")
+    fresh_process()
+    assert [regex_guard.read_pattern(source, flags) for source, flags in sources] == parsed

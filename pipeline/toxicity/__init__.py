@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.regex_guard import save_reads
 from pipeline.toxicity.counter_speech import has_counter_speech
 from pipeline.toxicity.model import IDENTITY_TERMS, load_model
 from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules
@@ -117,7 +118,9 @@ def combined(text: str, model_score: float, threshold: float) -> ToxicityScore:
 def score_texts(texts: Sequence[str], threshold: float | None = None) -> list[ToxicityScore]:
     """Score a batch of comments; the model runs once over the texts it has not seen."""
     cutoff = OPERATING_THRESHOLD if threshold is None else threshold
-    return [combined(text, m, cutoff) for text, m in zip(texts, model_scores(texts), strict=True)]
+    scores = [combined(text, m, cutoff) for text, m in zip(texts, model_scores(texts), strict=True)]
+    save_reads()  # the rule patterns read for the first time, for the next process
+    return scores
 
 
 __all__ = ["CATEGORIES", "OPERATING_THRESHOLD", "ToxicityScore", "score_texts"]

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.regex_guard import LazyPattern, alternation, lowercase_twin
+from pipeline.regex_guard import LazyPattern, alternation, lowercase_twin, save_reads
 from pipeline.toxicity import counter_speech
 from pipeline.toxicity.counter_speech import (
     CALLED_AS_VICTIM,
@@ -1507,6 +1507,7 @@ def compile_all() -> None:
     for rule in PATTERN_RULES:
         if rule_twin(rule.pattern) is None and isinstance(rule.pattern, LazyPattern):
             rule.pattern.compiled  # noqa: B018 - compiling is the point
+    save_reads()
 
 
 def fire_rules(text: str) -> list[Rule | LexiconRule]:

@@ -23,11 +23,9 @@ sentences in ten languages (tests/data/translation/foreign_sentences.json).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import lzma
-import os
 import threading
 import zipfile
 from collections.abc import Sequence
@@ -37,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.cachedir import cache_dir, write_quietly
 from pipeline.translation.artifacts import (
     Artifact,
     function_word_count,
@@ -82,18 +81,6 @@ def identifier() -> Any:
     return _IDENTIFIER[0]
 
 
-def cache_dir() -> Path | None:
-    """Where decompressed models are kept: ``$PIPELINE_CACHE_DIR``, else the user's cache.
-
-    An empty ``PIPELINE_CACHE_DIR`` turns the cache off.
-    """
-    chosen = os.environ.get("PIPELINE_CACHE_DIR")
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "pipeline"
-
-
 def read_model_arrays(model_file: Path | None = None) -> dict[str, np.ndarray]:
     """The arrays of py3langid's model file, from a decompressed copy when there is one.
 
@@ -117,24 +104,13 @@ def read_model_arrays(model_file: Path | None = None) -> dict[str, np.ndarray]:
             pass  # torn or foreign: decompress again and overwrite
     plain = lzma.decompress(packed)
     if cached is not None:
-        _write_quietly(cached, plain)
+        write_quietly(cached, plain)
     return _npz_arrays(plain)
 
 
 def _npz_arrays(plain: bytes) -> dict[str, np.ndarray]:
     with np.load(io.BytesIO(plain), allow_pickle=False) as data:
         return {name: data[name] for name in data.files}
-
-
-def _write_quietly(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):  # the folder may not even exist
-            temporary.unlink()
 
 
 def load_identifier_in_background() -> None:
