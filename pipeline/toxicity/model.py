@@ -447,8 +447,7 @@ def mean_word_values(masked: Sequence[str], values: dict[str, float]) -> np.ndar
     """
     out = np.zeros(len(masked), dtype=np.float32)
     for row, text in enumerate(masked):
-        # vector_words, faster: the placeholder has no value (see save_model).
-        found = [v for v in map(values.get, VECTOR_TOKEN.findall(text)) if v is not None]
+        found = [values[w] for w in vector_words(text, values)]
         if found:
             out[row] = sum(found) / len(found)
     return out
@@ -503,7 +502,7 @@ def save_model(coef: np.ndarray, intercept: float, config: dict[str, Any],
     """Write the nonzero coefficients and the per-word values (compressed) and the settings
     (JSON). The words are one UTF-8 string, newline-separated: no pickle, no object arrays."""
     nonzero = np.flatnonzero(coef).astype(np.int32)
-    words = [w for w in word_values or {} if w != IDENTITY_PLACEHOLDER]
+    words = list(word_values or {})
     np.savez_compressed(weights_path, index=nonzero, value=coef[nonzero].astype(np.float32),
                         intercept=np.float64(intercept), size=np.int64(coef.size),
                         words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
