@@ -42,7 +42,7 @@ import json
 import re
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -177,7 +177,7 @@ class LazyPattern:
         """One read of the source (:func:`read_pattern`) for both what the guard needs and
         what the twin needs. The guard's class holds only first characters of the pattern's
         own literals, so the guarded pattern folds plainly exactly when its source does."""
-        guarded, self._folds_plainly = read_pattern(self._source, self.flags)
+        guarded, self._folds_plainly, _ = read_pattern(self._source, self.flags)
         self._guarded = guarded or self._source
 
     @property
@@ -219,14 +219,18 @@ def guarded_source(source: str, flags: int) -> str | None:
     return read_pattern(source, flags)[0]
 
 
-_READS: dict[tuple[str, int], tuple[str | None, bool]] = {}
+Read = tuple[str | None, bool, tuple[str, ...] | None]
+"""What :func:`read_pattern` tells of a pattern: guarded source, folds plainly, required literals."""
+
+_READS: dict[tuple[str, int], Read] = {}
 _READS_LOCK = threading.Lock()
 _READS_STATE = {"loaded": False, "unsaved": False}
 
 
-def read_pattern(source: str, flags: int) -> tuple[str | None, bool]:
-    """What one parse of a pattern tells: its guarded source (None: no guard) and whether
-    its literals fold plainly (:func:`lowercase_twin`).
+def read_pattern(source: str, flags: int) -> Read:
+    """What one parse of a pattern tells: its guarded source (None: no guard), whether
+    its literals fold plainly (:func:`lowercase_twin`) and the strings one of which every
+    match holds (:func:`required_literals`).
 
     ``re``'s parser is pure Python: reading the toxicity rules' ~50 KB of patterns took
     0.07 s of CPU in every process that scored a comment, as much again as compiling them.
@@ -243,9 +247,10 @@ def read_pattern(source: str, flags: int) -> tuple[str | None, bool]:
         try:
             parsed = sre_parse.parse(source, flags)
         except (re.error, TypeError):
-            found = (None, False)
+            found = (None, False, None)
         else:
-            found = (_guarded_from(source, flags, parsed), _literals_fold_plainly(parsed))
+            found = (_guarded_from(source, flags, parsed), _literals_fold_plainly(parsed),
+                     required_literals(parsed))
         with _READS_LOCK:
             _READS[key] = found
             _READS_STATE["unsaved"] = True
@@ -268,8 +273,9 @@ def load_reads() -> None:
     path = reads_path()
     try:
         rows = json.loads(path.read_bytes()) if path is not None and path.exists() else []
-        saved = {(str(source), int(flags)): (None if guarded is None else str(guarded), bool(folds))
-                 for source, flags, guarded, folds in rows}
+        saved = {(str(source), int(flags)): (None if guarded is None else str(guarded), bool(folds),
+                                             None if literals is None else tuple(map(str, literals)))
+                 for source, flags, guarded, folds, literals in rows}
     except (OSError, ValueError, TypeError):
         return
     with _READS_LOCK:
@@ -284,7 +290,7 @@ def save_reads() -> None:
     path = reads_path()
     with _READS_LOCK:
         _READS_STATE["unsaved"] = False
-        rows = [[source, flags, guarded, folds] for (source, flags), (guarded, folds) in _READS.items()]
+        rows = [[source, flags, *read] for (source, flags), read in _READS.items()]
     if path is not None:
         write_quietly(path, json.dumps(rows).encode("utf-8"))
 
@@ -416,6 +422,153 @@ def tail_guard(pattern: re.Pattern[str], size: int = 2) -> TailGuard | None:
     lengths = tuple(sorted({len(chars) for chars, _ in found}, reverse=True))
     flags = pattern.flags & (re.IGNORECASE | re.ASCII | re.UNICODE)
     return TailGuard(re.compile("|".join(alternatives), flags), lengths)
+
+
+MAX_SPELLED = 64
+"""Most strings a run of a pattern is spelled out as (:func:`required_literals`): past it
+the run is cut in two and each part stands on its own."""
+
+Spelling = tuple[set[str] | None, set[str] | None]
+"""A parsed piece's (every string it can match, when few and known; strings one of which
+every match of it holds, when known)."""
+
+
+def required_literals(items: Any) -> tuple[str, ...] | None:
+    """Strings one of which every match of the parsed pattern holds; None when unknown.
+
+    Read from the parse, case as written (so for the pattern searched without
+    ``re.IGNORECASE``, e.g. a :func:`lowercase_twin` in lowercased text). Runs of literals,
+    small classes, optional parts and alternations are spelled out ("anti-?semit" is
+    "anti-semit" or "antisemit"); a piece that can match too many strings (``\\w+``, a
+    negated class, a long repeat) ends a run. Of the runs, the one whose shortest string
+    is longest is kept. Lookarounds and ``\\b`` match no characters, so they hold none.
+
+    >>> required_literals(sre_parse.parse(r"\\b(?:myths?|the (?:claim|idea) that)\\b"))
+    ('myth', 'myths', 'the claim that', 'the idea that')
+    >>> required_literals(sre_parse.parse(r"\\w+ or \\w+")), required_literals(sre_parse.parse(r"\\w+b?"))
+    ((' or ',), None)
+    """
+    found = _sequence_spelling(items)[1]
+    return None if found is None else tuple(sorted(found))
+
+
+def _strength(strings: set[str]) -> tuple[int, int]:
+    return min(map(len, strings)), -len(strings)
+
+
+def _sequence_spelling(items: Any) -> Spelling:
+    run: set[str] = {""}
+    whole = True
+    parts: list[set[str]] = []
+    for op, av in items:
+        spelled, held = _item_spelling(op, av)
+        if held is not None:
+            parts.append(held)
+        if spelled is not None and len(run) * len(spelled) <= MAX_SPELLED:
+            run = {a + b for a in run for b in spelled}
+            continue
+        parts.append(run)
+        whole = False
+        run = spelled if spelled is not None else {""}
+    parts.append(run)
+    useful = [p for p in parts if p and "" not in p]
+    return (run if whole else None), (max(useful, key=_strength) if useful else None)
+
+
+def _item_spelling(op: Any, av: Any) -> Spelling:
+    if op is sre.LITERAL:
+        return {chr(av)}, None
+    if op is sre.IN:
+        chars = {chr(value) for kind, value in av if kind is sre.LITERAL}
+        return (chars, None) if len(chars) == len(av) <= 8 else (None, None)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {""}, None
+    if op is sre.SUBPATTERN:
+        return (None, None) if av[1] or av[2] else _sequence_spelling(av[3])
+    if op is sre.ATOMIC_GROUP:
+        return _sequence_spelling(av)
+    if op is sre.BRANCH:
+        spellings = [_sequence_spelling(alternative) for alternative in av[1]]
+        every = [s for s, _ in spellings]
+        spelled = (None if any(s is None for s in every)
+                   else set().union(*every))  # type: ignore[arg-type]
+        helds = [_best(s, h) for s, h in spellings]
+        held = None if any(h is None for h in helds) else set().union(*helds)  # type: ignore[arg-type]
+        return (spelled if spelled is not None and len(spelled) <= MAX_SPELLED else None), held
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        spelled, held = _sequence_spelling(sub)
+        if low == 0:
+            return (spelled | {""}, None) if high == 1 and spelled is not None else (None, None)
+        if low == high == 1:
+            return spelled, held
+        return None, _best(spelled, held)
+    return None, None
+
+
+def _best(spelled: set[str] | None, held: set[str] | None) -> set[str] | None:
+    """The stronger of a piece's own spellings (when none is empty) and what it holds."""
+    options = [o for o in (spelled, held) if o and "" not in o]
+    return max(options, key=_strength) if options else None
+
+
+class Prefilter:
+    """Which of a fixed set of patterns can match a text, from one pass over it.
+
+    Every match of a pattern holds one of its :func:`required_literals`; an Aho-Corasick
+    automaton (pyahocorasick) finds which of all the patterns' literals a text holds in one
+    pass, where ``re`` would scan the text once per pattern. A pattern none of whose
+    literals is there cannot match: its search can be skipped.
+
+    ``patterns``: (key, source, flags) of each pattern as it will be searched; the key is
+    what :meth:`may_match` is asked with (a pattern object: it need not be compiled yet).
+    Patterns with ``re.IGNORECASE``, and patterns with no known literals, are always
+    searched. ``words``: more strings to report (a pre-check's words).
+
+    >>> twin = re.compile(r"\\bmyths?\\b")
+    >>> check = Prefilter([(twin, twin.pattern, twin.flags)], ["jew"])
+    >>> check.may_match(twin, "an old myth"), check.may_match(twin, "a mouse"), check.found("jewish")
+    (True, False, frozenset({'jew'}))
+    """
+
+    MEMO = 64
+
+    def __init__(self, patterns: Iterable[tuple[object, str, int]], words: Iterable[str] = ()) -> None:
+        import ahocorasick  # C extension; only processes that score text load it
+
+        # Keyed by id: hashing a compiled pattern hashes its whole code. The list keeps
+        # the keys alive, so no id is reused while the table holds it.
+        self._keys: list[object] = []
+        self._needs: dict[int, frozenset[str]] = {}
+        strings = set(words)
+        for key, source, flags in patterns:
+            literals = None if flags & re.IGNORECASE else read_pattern(source, flags)[2]
+            if literals is not None:
+                self._keys.append(key)
+                self._needs[id(key)] = frozenset(literals)
+                strings.update(literals)
+        self._automaton = ahocorasick.Automaton()
+        for string in strings:
+            self._automaton.add_word(string, string)
+        if strings:
+            self._automaton.make_automaton()
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def found(self, text: str) -> frozenset[str]:
+        """The literals and words ``text`` holds (remembered for the last few texts)."""
+        hit = self._memo.get(text)
+        if hit is None:
+            hit = (frozenset(word for _, word in self._automaton.iter(text))
+                   if len(self._automaton) else frozenset())
+            if len(self._memo) >= self.MEMO:
+                self._memo.clear()
+            self._memo[text] = hit
+        return hit
+
+    def may_match(self, key: object, text: str) -> bool:
+        """False only when the pattern of ``key`` cannot match ``text`` (none of its literals there)."""
+        needs = self._needs.get(id(key))
+        return needs is None or not needs.isdisjoint(self.found(text))
 
 
 def can_fold(text: str) -> bool:

@@ -16,6 +16,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 import pytest
 from conftest import REPO, SHARED
 
+from pipeline import regex_guard
 from pipeline.regex_guard import (
     LazyPattern,
     alternation,
@@ -171,7 +172,7 @@ def test_saved_pattern_reads_come_back_without_parsing_and_a_torn_file_is_ignore
                if isinstance(rule.pattern, LazyPattern)] + [("a*b", 0), ("(", 0), ("\u0130x", re.I)]
     fresh_process()
     parsed = [regex_guard.read_pattern(source, flags) for source, flags in sources]
-    assert parsed[-3:-1] == [(None, True), (None, False)]
+    assert parsed[-3:-1] == [(None, True, ("b",)), (None, False, None)]
     regex_guard.save_reads()
     path = regex_guard.reads_path()
     assert path is not None and path.exists()
@@ -184,3 +185,26 @@ def test_saved_pattern_reads_come_back_without_parsing_and_a_torn_file_is_ignore
     path.write_text('[["a*b", 0, nul', encoding="utf-8")
     fresh_process()
     assert [regex_guard.read_pattern(source, flags) for source, flags in sources] == parsed
+
+
+@pytest.mark.parametrize(("source", "literals"), [
+    (r"\bmyths?\b", ("myth", "myths")),
+    (r"anti-?semit\w*", ("anti-semit", "antisemit")),
+    (r"(?:the|a) (?:claim|lie) that", ("a claim that", "a lie that", "the claim that", "the lie that")),
+    (r"\b(?:jews?|zio)\W+(?:own|run)", ("own", "run")),  # cut at \W+; as long, fewer strings wins
+    (r"(?=[k])(?<!no )\bkosher tax", ("kosher tax",)),  # lookarounds hold nothing
+    (r"[^.!?]{0,60}", None), (r"(?:a|)b?", None), (r"(?i:zog)", None), (r"(a)\1", ("a",)),
+    (r"x{2,5}", ("x",)), (r"[ab]c", ("ac", "bc")), (r"[a-z]+ed", ("ed",)),
+])
+def test_required_literals_are_held_by_every_match(source: str, literals: tuple[str, ...] | None) -> None:
+    assert regex_guard.required_literals(sre_parse.parse(source)) == literals
+
+
+def test_prefilter_skips_only_patterns_whose_literals_are_absent() -> None:
+    plain, folded, free = re.compile(r"\bcabal\b"), re.compile(r"cabal", re.IGNORECASE), re.compile(r"\w+")
+    check = regex_guard.Prefilter([(p, p.pattern, p.flags) for p in (plain, folded, free)], ["jew"])
+    assert not check.may_match(plain, "a kabal")
+    assert check.may_match(plain, "the cabal") and check.may_match(plain, "cabals")  # \b fails later
+    assert check.may_match(folded, "a kabal")  # IGNORECASE: never judged
+    assert check.may_match(free, "anything")  # no literal known
+    assert check.found("jewish cabal") == {"jew", "cabal"}
