@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -658,6 +659,57 @@ def test_rules_searching_lowercased_text_fire_as_the_written_patterns(
     assert [t[:60] for t, a, b in zip(texts, fast, slow, strict=True) if a != b] == []
     assert any(names for names, _ in slow) and any(counter for _, counter in slow)
 
+
+
+def prefiltered_patterns() -> list[tuple[object, re.Pattern[str]]]:
+    """(key, pattern as searched) of each rule twin and cue twin."""
+    from pipeline.toxicity import counter_speech, rules
+
+    twins = [(rule.pattern, twin) for rule in rules.PATTERN_RULES
+             if (twin := rules.rule_twin(rule.pattern)) is not None]
+    cues = counter_speech.LOWERCASE_CUES
+    return twins + [(cue, cue) for cue in (getattr(cues, name) for name in cues.__dataclass_fields__)]
+
+
+def test_the_prefilter_never_skips_a_pattern_that_matches() -> None:
+    """A pattern is skipped only when none of its required literals is in the text; every
+    text the project has bears that claim out, for every rule twin and cue twin."""
+    from pipeline.toxicity.prefilter import prefilter
+
+    check = prefilter()
+    comment_files = sorted(MODEL_DATA.glob("synthetic_comments*.jsonl"))
+    texts = comparison_texts() + [json.loads(line)["text"] for path in comment_files
+                                  for line in path.read_text(encoding="utf-8").splitlines() if line]
+    patterns = prefiltered_patterns()
+    skipped = 0
+    wrongly = []
+    for text in texts:
+        low = text.lower()
+        for key, pattern in patterns:
+            if not check.may_match(key, low):
+                skipped += 1
+                if pattern.search(low):
+                    wrongly.append((pattern.pattern[:40], text[:60]))
+    assert wrongly == []
+    assert skipped > len(texts) * len(patterns) // 2  # it does skip most searches
+
+
+def test_rules_and_cues_read_the_same_with_the_prefilter_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.toxicity import counter_speech, lexicon, prefilter, rules
+
+    def verdicts() -> list[tuple[list[str], bool]]:
+        counter_speech.whole_text_cues.cache_clear()
+        rules.needed_words_in.cache_clear()
+        lexicon.text_tokens.cache_clear()
+        return [(fired_names(t), has_counter_speech(t)) for t in texts]
+
+    texts = comparison_texts()
+    fast = verdicts()
+    monkeypatch.setattr(prefilter, "ENABLED", False)
+    slow = verdicts()
+    counter_speech.whole_text_cues.cache_clear()
+    assert [t[:60] for t, a, b in zip(texts, fast, slow, strict=True) if a != b] == []
+    assert any(names for names, _ in slow) and any(counter for _, counter in slow)
 
 BLIND11 = json.loads((TEST_DATA / "toxicity_blind_round11.json").read_text("utf-8"))
 """Written like rounds seven to ten by someone who saw nothing of the project (40 hateful, 19 of

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.regex_guard import LazyPattern, can_fold, compile_guarded, lowercase_twin
+from pipeline.toxicity.prefilter import may_match
 from pipeline.toxicity.vocabulary import HARMED
 
 COUNTER_SPEECH = LazyPattern(
@@ -310,7 +311,7 @@ def strip_hedges(text: str, cues: CuePatterns = ORIGINAL_CUES) -> str:
     '  but the Jews run the banks.'
     """
     lowered = _lowered(text, cues)
-    if not any(map(lowered.__contains__, HEDGE_HINTS)):
+    if not (may_match(cues.hedge, text) and any(map(lowered.__contains__, HEDGE_HINTS))):
         return text
     return cues.hedge.sub(" ", text)
 
@@ -318,21 +319,24 @@ def strip_hedges(text: str, cues: CuePatterns = ORIGINAL_CUES) -> str:
 def reports_claim(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
     """True when the text reports what someone else wrote, said or thinks (see REPORTED)."""
     lowered = _lowered(text, cues)
-    return any(map(lowered.__contains__, REPORT_HINTS)) and cues.reported.search(text) is not None
+    return (may_match(cues.reported, text) and any(map(lowered.__contains__, REPORT_HINTS))
+            and cues.reported.search(text) is not None)
 
 
 def endorses(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
     """True when the text agrees with something (see ENDORSED)."""
     lowered = _lowered(text, cues)
-    return any(map(lowered.__contains__, ENDORSE_HINTS)) and cues.endorsed.search(text) is not None
+    return (may_match(cues.endorsed, text) and any(map(lowered.__contains__, ENDORSE_HINTS))
+            and cues.endorsed.search(text) is not None)
 
 
 def has_cue(text: str, cues: CuePatterns = ORIGINAL_CUES) -> bool:
     """True when the text holds a counter-speech cue (COUNTER_SPEECH or NAMED_CODE)."""
-    if cues.counter.search(text) is not None:
+    if may_match(cues.counter, text) and cues.counter.search(text) is not None:
         return True
     lowered = _lowered(text, cues)
-    return any(map(lowered.__contains__, NAMED_CODE_HINTS)) and cues.named_code.search(text) is not None
+    return (may_match(cues.named_code, text) and any(map(lowered.__contains__, NAMED_CODE_HINTS))
+            and cues.named_code.search(text) is not None)
 
 
 def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -> list[bool]:

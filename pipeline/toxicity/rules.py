@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.regex_guard import LazyPattern, alternation, lowercase_twin, save_reads
+from pipeline.regex_guard import LazyPattern, lowercase_twin, save_reads
 from pipeline.toxicity import counter_speech
 from pipeline.toxicity.counter_speech import (
     CALLED_AS_VICTIM,
@@ -40,6 +40,7 @@ from pipeline.toxicity.counter_speech import (
     unguarded_tail,
 )
 from pipeline.toxicity.lexicon import has_term, unmask_group_words
+from pipeline.toxicity.prefilter import may_match, prefilter, words_in
 from pipeline.toxicity.vocabulary import (
     ANY_GROUP_WORDS,
     BLOOD,
@@ -1423,28 +1424,17 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
 
 
 @cache
-def need_scan() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    """One search for every ``needs`` word of every rule, and what each match stands for.
-
-    The pattern is a lookahead at each position, so words that overlap are all found; the
-    prefix tree returns the longest word starting there, and the table adds the shorter
-    ones it begins with ("jewish" is also "jew")."""
-    words = sorted({word for rule in PATTERN_RULES for group in rule.needs for word in group})
-    first = "".join(sorted({re.escape(word[0]) for word in words}))
-    pattern = re.compile(f"(?=[{first}])(?=({alternation(words)}))")
-    known = frozenset(words)
-    return pattern, {word: frozenset(word[:end] for end in range(1, len(word) + 1) if word[:end] in known)
-                     for word in words}
+def need_words() -> frozenset[str]:
+    """Every ``needs`` word of every pattern rule."""
+    return frozenset(word for rule in PATTERN_RULES for group in rule.needs for word in group)
 
 
 @lru_cache(maxsize=64)
 def needed_words_in(lowered: str) -> frozenset[str]:
-    """The ``needs`` words that occur in ``lowered``, found once for all the rules."""
-    pattern, shorter = need_scan()
-    found: set[str] = set()
-    for match in pattern.finditer(lowered):
-        found |= shorter[match.group(1)]
-    return frozenset(found)
+    """The ``needs`` words that occur in ``lowered``, found once for all the rules: by the
+    prefilter's one pass (:mod:`pipeline.toxicity.prefilter`), which reports every word that
+    occurs, overlapping ones too ("jewish" is also "jew")."""
+    return words_in(lowered) & need_words()
 
 
 @cache
@@ -1495,7 +1485,9 @@ def could_fire(rule: Rule | LexiconRule, text: str, lowered: str | None = None) 
 def pattern_found(rule: Rule, text: str, lowered: str) -> bool:
     """The rule's pattern in ``text``, searched as its lowercase twin in ``lowered``."""
     twin = rule_twin(rule.pattern) if counter_speech.FOLD_CUES else None
-    return (rule.pattern.search(text) if twin is None else twin.search(lowered)) is not None
+    if twin is None:
+        return rule.pattern.search(text) is not None
+    return may_match(rule.pattern, lowered) and twin.search(lowered) is not None
 
 
 def compile_all() -> None:
@@ -1503,7 +1495,7 @@ def compile_all() -> None:
     pre-check scan. For a process that forks workers (:mod:`pipeline.warmup`): they then
     share the compiled patterns instead of each compiling them on its first comments."""
     need_index()
-    need_scan()
+    prefilter()
     for rule in PATTERN_RULES:
         if rule_twin(rule.pattern) is None and isinstance(rule.pattern, LazyPattern):
             rule.pattern.compiled  # noqa: B018 - compiling is the point
