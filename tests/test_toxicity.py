@@ -651,7 +651,7 @@ def test_rules_searching_lowercased_text_fire_as_the_written_patterns(
         lexicon.text_tokens.cache_clear()
         return [(fired_names(t), has_counter_speech(t)) for t in texts]
 
-    texts = comparison_texts()
+    texts = comparison_texts() + more_comment_texts()
     fast = verdicts()
     monkeypatch.setattr(counter_speech, "FOLD_CUES", False)  # the cues' and the rules' fast path
     slow = verdicts()
@@ -671,15 +671,22 @@ def prefiltered_patterns() -> list[tuple[object, re.Pattern[str]]]:
     return twins + [(cue, cue) for cue in (getattr(cues, name) for name in cues.__dataclass_fields__)]
 
 
+def more_comment_texts() -> list[str]:
+    """The training comment files and every blind set (compared, never scored here)."""
+    comment_files = sorted(MODEL_DATA.glob("synthetic_comments*.jsonl"))
+    texts = [json.loads(line)["text"] for path in comment_files
+             for line in path.read_text(encoding="utf-8").splitlines() if line]
+    blind_files = sorted(TEST_DATA.glob("toxicity_blind_round*.json"))
+    return texts + [str(case["text"]) for path in blind_files for case in json.loads(path.read_text("utf-8"))]
+
+
 def test_the_prefilter_never_skips_a_pattern_that_matches() -> None:
     """A pattern is skipped only when none of its required literals is in the text; every
     text the project has bears that claim out, for every rule twin and cue twin."""
     from pipeline.toxicity.prefilter import prefilter
 
     check = prefilter()
-    comment_files = sorted(MODEL_DATA.glob("synthetic_comments*.jsonl"))
-    texts = comparison_texts() + [json.loads(line)["text"] for path in comment_files
-                                  for line in path.read_text(encoding="utf-8").splitlines() if line]
+    texts = comparison_texts() + more_comment_texts()
     patterns = prefiltered_patterns()
     skipped = 0
     wrongly = []
@@ -703,13 +710,14 @@ def test_rules_and_cues_read_the_same_with_the_prefilter_off(monkeypatch: pytest
         lexicon.text_tokens.cache_clear()
         return [(fired_names(t), has_counter_speech(t)) for t in texts]
 
-    texts = comparison_texts()
+    texts = comparison_texts() + more_comment_texts()
     fast = verdicts()
     monkeypatch.setattr(prefilter, "ENABLED", False)
     slow = verdicts()
     counter_speech.whole_text_cues.cache_clear()
     assert [t[:60] for t, a, b in zip(texts, fast, slow, strict=True) if a != b] == []
     assert any(names for names, _ in slow) and any(counter for _, counter in slow)
+
 
 BLIND11 = json.loads((TEST_DATA / "toxicity_blind_round11.json").read_text("utf-8"))
 """Written like rounds seven to ten by someone who saw nothing of the project (40 hateful, 19 of
