@@ -249,8 +249,9 @@ def read_pattern(source: str, flags: int) -> Read:
         except (re.error, TypeError):
             found = (None, False, None)
         else:
-            found = (_guarded_from(source, flags, parsed), _literals_fold_plainly(parsed),
-                     required_literals(parsed))
+            # A global inline (?i) matches the literals in any case: none are required as written.
+            literals = None if parsed.state.flags & re.IGNORECASE else required_literals(parsed)
+            found = (_guarded_from(source, flags, parsed), _literals_fold_plainly(parsed), literals)
         with _READS_LOCK:
             _READS[key] = found
             _READS_STATE["unsaved"] = True

@@ -208,3 +208,9 @@ def test_prefilter_skips_only_patterns_whose_literals_are_absent() -> None:
     assert check.may_match(folded, "a kabal")  # IGNORECASE: never judged
     assert check.may_match(free, "anything")  # no literal known
     assert check.found("jewish cabal") == {"jew", "cabal"}
+
+
+def test_prefilter_never_judges_a_pattern_that_ignores_case_inline() -> None:
+    inline = re.compile(r"(?i)\bcabal\b")
+    check = regex_guard.Prefilter([(inline, inline.pattern, 0)])  # flags as a caller might pass them
+    assert check.may_match(inline, "the CABAL") and inline.search("the CABAL")
