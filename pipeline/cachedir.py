@@ -3,7 +3,8 @@
 ``$PIPELINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/pipeline`` (``~/.cache/pipeline``); an empty
 ``PIPELINE_CACHE_DIR`` turns every cache off. A cache that cannot be written or read is
 skipped, never an error: each file is named by a hash of what it was made from, so a stale
-one is never read.
+one is never read. Writing a file removes the copies earlier versions left of the same kind
+once they have not been written for :data:`STALE_AFTER` (a py3langid copy is 68 MB).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from pathlib import Path
 
 
@@ -23,9 +25,17 @@ def cache_dir() -> Path | None:
     return Path(base) / "pipeline"
 
 
-def write_quietly(path: Path, data: bytes) -> None:
+STALE_AFTER = 7 * 24 * 3600
+"""Seconds after which another version's file of the same kind is removed (see
+:func:`write_quietly`). A version still in use that loses its file writes it again once."""
+
+
+def write_quietly(path: Path, data: bytes, kind: str | None = None) -> None:
     """Write ``data`` to ``path`` atomically (a temporary file, then a rename); on any
-    OS error leave nothing behind and say nothing."""
+    OS error leave nothing behind and say nothing.
+
+    ``kind``: a glob of the files ``path`` replaces (``"regex-reads-*.json"``); those in
+    the same folder not written for :data:`STALE_AFTER` seconds are removed."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -34,3 +44,15 @@ def write_quietly(path: Path, data: bytes) -> None:
     except OSError:
         with contextlib.suppress(OSError):  # the folder may not even exist
             temporary.unlink()
+        return
+    if kind is not None:
+        remove_stale(path, kind)
+
+
+def remove_stale(path: Path, kind: str) -> None:
+    """Remove the files of ``kind`` beside ``path`` (not itself) older than STALE_AFTER."""
+    now = time.time()
+    for other in path.parent.glob(kind):
+        with contextlib.suppress(OSError):  # gone already, or not ours to remove
+            if other != path and now - other.stat().st_mtime > STALE_AFTER:
+                other.unlink()

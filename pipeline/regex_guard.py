@@ -293,7 +293,7 @@ def save_reads() -> None:
         _READS_STATE["unsaved"] = False
         rows = [[source, flags, *read] for (source, flags), read in _READS.items()]
     if path is not None:
-        write_quietly(path, json.dumps(rows).encode("utf-8"))
+        write_quietly(path, json.dumps(rows).encode("utf-8"), kind="regex-reads-*.json")
 
 
 def _guarded_from(source: str, flags: int, parsed: Any) -> str | None:

@@ -104,7 +104,7 @@ def read_model_arrays(model_file: Path | None = None) -> dict[str, np.ndarray]:
             pass  # torn or foreign: decompress again and overwrite
     plain = lzma.decompress(packed)
     if cached is not None:
-        write_quietly(cached, plain)
+        write_quietly(cached, plain, kind="py3langid-*.npz")
     return _npz_arrays(plain)
 
 
