@@ -26,8 +26,9 @@ import json
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
@@ -44,7 +45,7 @@ from pipeline.sources import RawRecord  # noqa: E402
 
 ARTICLES = REPO.parent / "shared" / "datasets" / "articles" / "scrapinghub"
 SYSTEMS = ("pipeline", "trafilatura default", "trafilatura no comments")
-BASELINES: tuple[tuple[str, dict[str, bool]], ...] = (
+BASELINES: tuple[tuple[str, dict[str, Any]], ...] = (
     ("trafilatura default", {}),
     ("trafilatura no comments", {"include_comments": False}),
 )
@@ -62,7 +63,7 @@ def main() -> None:
     pages = sorted((ARTICLES / "html").glob("*.html.gz"))[: args.limit or None]
     config = Config()
     scores: dict[str, list[float]] = {s: [] for s in SYSTEMS}
-    seconds: Counter[str] = Counter()
+    seconds: defaultdict[str, float] = defaultdict(float)
     keys: list[str] = []
     lost: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for page in pages:
@@ -105,7 +106,7 @@ def record_encoding(doc: object) -> str:
     return "utf-8"
 
 
-def report(scores: dict[str, list[float]], seconds: Counter[str], keys: list[str], n: int,
+def report(scores: dict[str, list[float]], seconds: dict[str, float], keys: list[str], n: int,
            worst: int) -> None:
     ours = scores["pipeline"]
     print(f"pages: {n}")
@@ -122,8 +123,8 @@ def report(scores: dict[str, list[float]], seconds: Counter[str], keys: list[str
     print(f"{'(extraction only)':26}{'':18}{seconds['extraction'] / n * 1000:>9.1f}")
     print("worst pages for the pipeline (pipeline / trafilatura no comments):")
     rows = sorted(zip(ours, scores["trafilatura no comments"], keys, strict=True))
-    for f1, theirs, key in rows[:worst]:
-        print(f"  {f1:.3f} / {theirs:.3f}  {key}")
+    for f1, baseline, key in rows[:worst]:
+        print(f"  {f1:.3f} / {baseline:.3f}  {key}")
 
 
 if __name__ == "__main__":
