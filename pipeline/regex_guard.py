@@ -543,7 +543,7 @@ class Prefilter:
         self._needs: dict[int, frozenset[str]] = {}
         strings = set(words)
         for key, source, flags in patterns:
-            literals = None if flags & re.IGNORECASE else read_pattern(source, flags)[2]
+            literals = read_pattern(source, flags)[2]  # None under re.IGNORECASE
             if literals is not None:
                 self._keys.append(key)
                 self._needs[id(key)] = frozenset(literals)

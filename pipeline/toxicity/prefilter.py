@@ -45,6 +45,8 @@ def may_match(pattern: object, text: str) -> bool:
     return not ENABLED or prefilter().may_match(pattern, text)
 
 
-def words_in(text: str) -> frozenset[str]:
-    """The pre-check words (and pattern literals) ``text`` holds."""
-    return prefilter().found(text)
+def words_in(text: str, words: frozenset[str]) -> frozenset[str]:
+    """Which of ``words`` (pre-check words the prefilter was built with) ``text`` holds."""
+    if not ENABLED:
+        return frozenset(word for word in words if word in text)
+    return prefilter().found(text) & words

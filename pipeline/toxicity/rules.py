@@ -1434,7 +1434,7 @@ def needed_words_in(lowered: str) -> frozenset[str]:
     """The ``needs`` words that occur in ``lowered``, found once for all the rules: by the
     prefilter's one pass (:mod:`pipeline.toxicity.prefilter`), which reports every word that
     occurs, overlapping ones too ("jewish" is also "jew")."""
-    return words_in(lowered) & need_words()
+    return words_in(lowered, need_words())
 
 
 @cache
