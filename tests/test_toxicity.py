@@ -833,6 +833,18 @@ BLIND15_KNOWN_MISSES = {
     "b15_rebuttal_soros_replacement": "rebuttal flagged by replacement_conspiracy",
     "b15_hateful_threat_judge": "missed: score 0.55, no rule fired",
 }
+IDENTITY_PROBE = json.loads((TEST_DATA / "toxicity_identity_probe_s10.json").read_text("utf-8"))
+"""Session 10: 80 neutral, positive and kindly-critical comments naming groups (34 about Jews)
+and 20 hateful controls, written by a helper who saw nothing of the project and committed
+(415d77d) before the first scoring: 3 of 80 flagged (2 of 34 about Jews), 20 of 20 hateful
+caught. Nothing has been tuned on it."""
+IDENTITY_PROBE_KNOWN_MISSES = {
+    "ip_ok_jew_refugee_scientists": "flagged: score 0.59, no rule fired",
+    "ip_ok_jew_those_survivors": "flagged: score 0.59, no rule fired",
+    "ip_ok_women_village_hall": "flagged: score 0.72, no rule fired",
+}
+"""Left as first scored: the model alone, where naming a group adds to the logit (MODEL_CARD.md,
+"Session 10")."""
 
 CHECK_SETS = (
     (REBUTTALS, REBUTTAL_KNOWN_MISSES),
@@ -850,6 +862,7 @@ CHECK_SETS = (
     (BLIND13, BLIND13_KNOWN_MISSES),
     (BLIND14, BLIND14_KNOWN_MISSES),
     (BLIND15, BLIND15_KNOWN_MISSES),
+    (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
 
