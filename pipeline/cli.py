@@ -79,6 +79,10 @@ def _run_with_progress(raw: Path, clean: Path, overrides: dict[str, Any], args: 
         bar.update(len(result["written"]) + len(result["unchanged"]) + len(result["rejects"]))
 
     try:
+        if (args.workers or default_workers()) > 1:
+            from pipeline.parallel import start_forkserver
+
+            start_forkserver()  # loads the models while Prefect (or the local runner) starts
         if args.engine == "prefect":  # the clean-corpus flow, in embedded mode unless a server is set
             from pipeline.flows import clean_corpus, in_process_run, reporting_progress
 

@@ -78,3 +78,19 @@ def test_main_command_runs_as_a_prefect_flow_in_embedded_mode(tmp_path: Path) ->
     assert "5 inputs -> 6 cleaned" in done.stdout  # 004 carries an appended article (issue 5)
     assert "clean-corpus" in done.stderr  # Prefect's flow-run log lines
     assert len(list((tmp_path / "clean" / "docs").rglob("v000001.json"))) >= 5
+
+
+@pytest.mark.parametrize(("workers", "started"), [("1", 0), ("2", 1)])
+def test_run_starts_the_forkserver_first_only_when_a_pool_will_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str, started: int) -> None:
+    """With more than one worker the forkserver's model loading overlaps the runner's start;
+    with one there is no pool, and a forkserver would load the models for nothing."""
+    import pipeline.parallel
+
+    calls: list[None] = []
+    monkeypatch.setattr(pipeline.parallel, "start_forkserver", lambda: calls.append(None))
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "page.txt").write_text("A short page.\n\nIt has two paragraphs of text in it.\n")
+    assert main(["run", "--engine", "local", "--quiet", "--workers", workers,
+                 "--raw", str(tmp_path / "raw"), "--clean", str(tmp_path / "clean")]) == 0
+    assert len(calls) == started

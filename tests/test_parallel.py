@@ -75,3 +75,30 @@ def test_pool_processes_do_not_rerun_the_flow_processs_main_module(tmp_path: Pat
     ran_main = [int(pid) for pid in runs.read_text().split()]
     assert len(ran_main) == 1  # the flow process itself
     assert worker not in ran_main
+
+
+EARLY_START = '''
+import os
+from multiprocessing import forkserver
+from pipeline.parallel import RenewablePool, start_forkserver
+start_forkserver()
+first = forkserver._forkserver._forkserver_pid
+start_forkserver()
+pool = RenewablePool(2)
+try:
+    print(first, forkserver._forkserver._forkserver_pid, pool.run(os.getppid))
+finally:
+    pool.close()
+'''
+
+
+def test_a_forkserver_started_early_is_the_one_the_pool_forks_from(tmp_path: Path) -> None:
+    """``pipeline run`` starts the forkserver before the flow, so that its model loading
+    overlaps Prefect's start; the pool must then use that server, not start another."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", EARLY_START], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120, check=True)
+    first, again, parent_of_worker = map(int, done.stdout.split())
+    assert first == again == parent_of_worker
