@@ -78,8 +78,9 @@ def _run_with_progress(raw: Path, clean: Path, overrides: dict[str, Any], args: 
     def advance(result: dict[str, Any]) -> None:
         bar.update(len(result["written"]) + len(result["unchanged"]) + len(result["rejects"]))
 
+    workers = args.workers or default_workers()
     try:
-        if (args.workers or default_workers()) > 1:
+        if workers > 1:
             from pipeline.parallel import start_forkserver
 
             start_forkserver()  # loads the models while Prefect (or the local runner) starts
@@ -89,7 +90,7 @@ def _run_with_progress(raw: Path, clean: Path, overrides: dict[str, Any], args: 
             with in_process_run(), reporting_progress(advance):
                 return clean_corpus(raw_dir=str(raw), clean_dir=str(clean), batch_size=args.batch_size,
                                     workers=args.workers, overrides=overrides or None)
-        return run_local(raw, clean, overrides or None, args.batch_size, args.workers or default_workers(), advance)
+        return run_local(raw, clean, overrides or None, args.batch_size, workers, advance)
     finally:
         bar.close()
 

@@ -287,9 +287,9 @@ def phase_flows(raw: Path, clean: Path, batch_size: int | None, workers: int | N
         from pipeline.runner import default_workers
 
         out: dict[str, Any] = {"server_seconds": server_seconds, "load_before": load_before}
+        if (workers or default_workers()) > 1:
+            start_forkserver()  # as `pipeline run` does before the flow
         for name in ("b", "c"):
-            if (workers or default_workers()) > 1:
-                start_forkserver()  # as `pipeline run` does before the flow; a no-op once it runs
             with PeakRss() as rss, in_process_run():
                 seconds, summary = timed(lambda: clean_corpus(
                     raw_dir=str(raw), clean_dir=str(clean), batch_size=batch_size, workers=workers))
