@@ -152,8 +152,9 @@ def start_forkserver() -> None:
     The forkserver imports :data:`PRELOAD` before it forks the first pool process:
     ~0.7 s on one core (the language and toxicity models, the rule patterns). Started
     before the flow, that overlaps Prefect's own start (a temporary server, the flow
-    run's set-up) instead of delaying the first batch by it. Only where a pool will
-    run: otherwise it is a process that loads models for nothing.
+    run's set-up) instead of delaying the first batch by it. Only with more than one
+    worker: otherwise no pool runs. A run that turns out to be one batch (a few inputs,
+    or nothing changed) has then loaded the models for nothing, on the other core.
     """
     if LeanForkServerContext is not None and isinstance(pool_context(), LeanForkServerContext):
         forkserver.ensure_running()
