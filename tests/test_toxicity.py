@@ -35,8 +35,6 @@ REBUTTAL_KNOWN_MISSES = {
     "late_adv_not_all_muslims_are_terrorists": "'not all X are' cue damps the model (0.83 x 0.6) "
                                                "and the 'but' clause holds no rule match; "
                                                "caught before round four",
-    "late_jews_aren_t_vermin_people": "negation flagged by the model (0.595) since round fourteen's "
-                                      "word vectors: 'vermin' outweighs the negation",
 }
 """Check-set lines the scorer gets wrong, kept as strict xfails so a fix shows up."""
 BLIND = json.loads((TEST_DATA / "toxicity_rebuttals_blind.json").read_text("utf-8"))
@@ -90,8 +88,6 @@ CODED_PROBE_KNOWN_MISSES = {
                                                   "life section') with no judgement word",
     "coded_rebut_anyone_who_says_hitler_was_right": "'was right' in the reported claim reads as "
                                               "agreement (ENDORSED), so 'banned' does not count",
-    "coded_ok_the_sioux_tribe_owns_the": "ordinary flagged by the model (0.593) since round "
-                                         "fourteen's word vectors ('tribe ... controls')",
 }
 PROBES9 = json.loads((TEST_DATA / "toxicity_probes_round9.json").read_text("utf-8"))
 """Round nine: 42 lines (r9_*: obfuscated slurs, threats to one person, Holocaust mockery,
@@ -362,7 +358,6 @@ BLIND8_KNOWN_MISSES = {
     "b8_hateful_diversity_sarcasm": "missed: score 0.12, no rule fired",
     "b8_hateful_woman_journalist_slap": "missed: score 0.36, no rule fired",
     "b8_rebuttal_cabal_sarcasm": "rebuttal flagged by group_conspiracy_noun, group_controls",
-    "b8_ordinary_barclays_leeches": "ordinary flagged by the model (0.58) since round twelve's training comments",
 }
 
 BLIND9 = json.loads((TEST_DATA / "toxicity_blind_round9.json").read_text("utf-8"))
@@ -398,7 +393,6 @@ to Tel Aviv"): 22/40, 1/40, 0/40 since. Neither is a blind figure."""
 BLIND10_KNOWN_MISSES = {
     "b10_hateful_holocaust_numbers": "missed: score 0.11, no rule fired",
     "b10_hateful_oven_joke": "missed: score 0.37, no rule fired",
-    "b10_hateful_blood_libel": "missed: score 0.26, no rule fired",
     "b10_hateful_synagogue_threat": "missed: score 0.24, no rule fired",
     "b10_hateful_monkey_insult": "missed: score 0.36, no rule fired",
     "b10_hateful_retard_insult": "missed: score 0.32, no rule fired",
@@ -772,7 +766,6 @@ BLIND13_KNOWN_MISSES = {
     "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
     "b13_hateful_jewish_journalist_loyalty": "missed: score 0.32, no rule fired",
     "b13_hateful_vanload_juans": "missed: score 0.33, no rule fired",
-    "b13_hateful_degree_joke": "missed: score 0.45, no rule fired",
     "b13_hateful_women_vote": "missed: score 0.41, no rule fired",
     "b13_hateful_christchurch_mosque": "missed: score 0.19, no rule fired",
     "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
@@ -785,7 +778,8 @@ BLIND14 = json.loads((TEST_DATA / "toxicity_blind_round14.json").read_text("utf-
 antisemitic; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before it was first
 scored and never read. Session 5's scorer: 16 of 40 hateful caught, 6 of 40 rebuttals and 0 of
 40 ordinary comments flagged; round thirteen's model (995 more training comments by two more
-helpers, threshold 0.56): 24/40, 6/40, 0/40. Nothing was tuned on it."""
+helpers, threshold 0.56): 24/40, 6/40, 0/40; round fifteen's (1,000 more, threshold 0.60):
+25/40, 6/40, 0/40. Nothing was tuned on it."""
 BLIND14_KNOWN_MISSES = {
     "b14_hateful_commenter_street": "missed: score 0.47, no rule fired",
     "b14_hateful_councillor_threat": "missed: score 0.28, no rule fired",
@@ -798,7 +792,6 @@ BLIND14_KNOWN_MISSES = {
     "b14_hateful_not_pictured_zoo": "missed: score 0.53, no rule fired",
     "b14_hateful_passover_stories": "missed: score 0.40, no rule fired",
     "b14_hateful_reporter_recipes": "missed: score 0.37, no rule fired",
-    "b14_hateful_rootless_davos": "missed: score 0.53, no rule fired",
     "b14_hateful_soros_family_business": "missed: score 0.35, no rule fired",
     "b14_hateful_synagogue_replacement": "missed: score 0.43, no rule fired",
     "b14_hateful_victim_card_reply": "missed: score 0.38, no rule fired",
@@ -816,12 +809,12 @@ BLIND15 = json.loads((TEST_DATA / "toxicity_blind_round15.json").read_text("utf-
 antisemitic; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before it was first
 scored and never read. Session 5's scorer: 27 of 40 hateful caught, 2 of 40 rebuttals and 0 of
 40 ordinary comments flagged; round thirteen's model (first scoring): 29/40, 2/40, 0/40. Round
-fourteen's two training files (not adopted) left it at 29/40. Nothing was tuned on it."""
+fourteen's two training files (not adopted) left it at 29/40; round fourteen's word vectors
+28/40; round fifteen's model 29/40, 2/40, 0/40. Nothing was tuned on it."""
 BLIND15_KNOWN_MISSES = {
     "b15_hateful_dancing_israelis": "missed: score 0.28, no rule fired",
     "b15_hateful_grandma_story": "missed: score 0.54, no rule fired",
     "b15_hateful_hand_rubbers": "missed: score 0.37, no rule fired",
-    "b15_hateful_j3ws_fed": "missed: score 0.52, no rule fired",
     "b15_hateful_muzzies_out": "missed: score 0.39, no rule fired",
     "b15_hateful_religion_peace_truck": "missed: score 0.42, no rule fired",
     "b15_hateful_six_million_math": "missed: score 0.35, no rule fired",
@@ -831,16 +824,38 @@ BLIND15_KNOWN_MISSES = {
     "b15_hateful_trent_records": "missed: score 0.31, no rule fired",
     "b15_rebuttal_asterisk_still_slur": "rebuttal flagged by slur_lexicon",
     "b15_rebuttal_soros_replacement": "rebuttal flagged by replacement_conspiracy",
-    "b15_hateful_threat_judge": "missed: score 0.55, no rule fired",
+    "b15_hateful_shower_joke": "missed: score 0.59, no rule fired (caught at 0.58 until round "
+                               "fifteen's threshold 0.60)",
+}
+BLIND16 = json.loads((TEST_DATA / "toxicity_blind_round16.json").read_text("utf-8"))
+"""Session 11: written like round fifteen by someone who saw nothing of the project (40 hateful,
+about 15 antisemitic; 40 rebuttals; 40 ordinary), committed (314edbe) before it was first scored
+and never read. Round fourteen's scorer (first scoring): 29 of 40 hateful caught, 4 of 40
+rebuttals and 0 of 40 ordinary comments flagged; round fifteen's model (1,000 more training
+comments by two more helpers, threshold 0.60): 30/40, 4/40, 0/40. Nothing was tuned on it."""
+BLIND16_KNOWN_MISSES = {
+    "b16_hateful_shower_joke": "missed: score 0.21, no rule fired",
+    "b16_hateful_blood_libel_trent": "missed: score 0.53, no rule fired",
+    "b16_hateful_early_life_section": "missed: score 0.45, no rule fired",
+    "b16_hateful_greedy_landlord": "missed: score 0.49, no rule fired",
+    "b16_hateful_shoah_business": "missed: score 0.42, no rule fired",
+    "b16_hateful_halal_conquest": "missed: score 0.54, no rule fired",
+    "b16_hateful_thirteen_fifty": "missed: score 0.23, no rule fired",
+    "b16_hateful_pride_disorder": "missed: score 0.51, no rule fired",
+    "b16_hateful_threat_burn_mosque": "missed: score 0.51, no rule fired",
+    "b16_hateful_threat_hospital": "missed: score 0.37, no rule fired",
+    "b16_rebuttal_rootless_history": "rebuttal flagged by rootless_cosmopolitan",
+    "b16_rebuttal_nostra_aetate": "rebuttal flagged by christ_killers",
+    "b16_rebuttal_replacement_restated": "rebuttal flagged by replacement_conspiracy",
+    "b16_rebuttal_not_racist_but_quote": "rebuttal flagged by the model (0.69)",
 }
 IDENTITY_PROBE = json.loads((TEST_DATA / "toxicity_identity_probe_s10.json").read_text("utf-8"))
 """Session 10: 80 neutral, positive and kindly-critical comments naming groups (34 about Jews)
 and 20 hateful controls, written by a helper who saw nothing of the project and committed
 (415d77d) before the first scoring: 3 of 80 flagged (2 of 34 about Jews), 20 of 20 hateful
-caught. Nothing has been tuned on it."""
+caught. Round fifteen's model (nothing tuned on it either): 1 of 80 flagged, 20 of 20 caught.
+Nothing has been tuned on it."""
 IDENTITY_PROBE_KNOWN_MISSES = {
-    "ip_ok_jew_refugee_scientists": "flagged: score 0.59, no rule fired",
-    "ip_ok_jew_those_survivors": "flagged: score 0.59, no rule fired",
     "ip_ok_women_village_hall": "flagged: score 0.72, no rule fired",
 }
 """Left as first scored: the model alone, where naming a group adds to the logit (MODEL_CARD.md,
@@ -862,6 +877,7 @@ CHECK_SETS = (
     (BLIND13, BLIND13_KNOWN_MISSES),
     (BLIND14, BLIND14_KNOWN_MISSES),
     (BLIND15, BLIND15_KNOWN_MISSES),
+    (BLIND16, BLIND16_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
