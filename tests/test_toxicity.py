@@ -399,7 +399,7 @@ BLIND10_KNOWN_MISSES = {
     "b10_hateful_not_racist_but": "missed: score 0.18, no rule fired",
     "b10_hateful_jew_commenter_threat": "missed: score 0.28, no rule fired",
     "b10_rebuttal_noticing_rebut": "rebuttal flagged by group_controls",
-    "b10_hateful_asian_driving": "missed: score 0.578 (threshold 0.58), no rule fired",
+    "b10_hateful_asian_driving": "missed: score 0.57 (threshold 0.60), no rule fired",
 }
 
 def verdict_cases(cases: list[dict[str, object]], known_misses: dict[str, str]) -> list[object]:
