@@ -50,7 +50,6 @@ BLIND5 = json.loads((TEST_DATA / "toxicity_blind_round5.json").read_text("utf-8"
 scored; nothing has been tuned on it. First scoring: 9 of 16 hateful caught, 1 of 16
 rebuttals and 0 of 16 ordinary comments flagged."""
 BLIND5_KNOWN_MISSES = {
-    "b5_hate_threat_journalist": "veiled threat ('pay him a visit'); model 0.14",
     "b5_rebut_soros": "names the trope ('Jewish puppet master') to rebut it with 'just the old "
                       "story', which is no cue",
 }
@@ -71,6 +70,8 @@ BLIND6_KNOWN_MISSES = {
     "b6_rebut_early_life": "'if someone tells you to check the early life section' has no cue",
     "b6_rebut_kosher_tax_hoax": "'the kosher tax story is a hoax': 'hoax' is no cue and the "
                                 "rule only spares 'the kosher tax is a hoax'",
+    "b6_rebut_globalist_means": "rebuttal flagged by the model (0.65) since round sixteen's "
+                               "training comments",
 }
 """Left as first scored after the round-eight rules; a fix turns its xfail green loudly. One
 has turned green since: b6_rebut_gorillion_grandfather ('People who write '6 gorillion' are
@@ -88,6 +89,10 @@ CODED_PROBE_KNOWN_MISSES = {
                                                   "life section') with no judgement word",
     "coded_rebut_anyone_who_says_hitler_was_right": "'was right' in the reported claim reads as "
                                               "agreement (ENDORSED), so 'banned' does not count",
+    "coded_ok_funny_how_they_always_give": "ordinary flagged by the model (0.65) since round "
+                                           "sixteen's training comments",
+    "coded_ok_the_sioux_tribe_owns_the": "ordinary flagged by the model (0.599) in round fourteen "
+                                         "and again since round sixteen ('tribe ... controls')",
 }
 PROBES9 = json.loads((TEST_DATA / "toxicity_probes_round9.json").read_text("utf-8"))
 """Round nine: 42 lines (r9_*: obfuscated slurs, threats to one person, Holocaust mockery,
@@ -100,6 +105,8 @@ PROBES9_KNOWN_MISSES = {
                                              "happens to traitors'; model 0.18",
     "r9late_hate_a_few_more_articles_like": "'pay you a visit' (as b5_hate_threat_journalist); model 0.15",
     "r9late_hate_shame_they_didn_t_finish": "approval of the Holocaust without a name; no rule",
+    "r9_rebut_holocaust_deniers_call_it_a": "rebuttal flagged by the model (0.61) since round sixteen's "
+                                           "training comments",
 }
 """Left as first scored, so the late lines keep telling something."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
@@ -336,12 +343,12 @@ BLIND7 = json.loads((TEST_DATA / "toxicity_blind_round7.json").read_text("utf-8"
 hateful caught, 2 of 25 rebuttals and 0 of 25 ordinary comments flagged. Its misses then shaped
 the brief for the round-nine rules, so it is no longer blind."""
 BLIND7_KNOWN_MISSES = {
-    "b7_hateful_dual_loyalty_register": "missed: score 0.40, no rule fired",
     "b7_hateful_oven_joke": "missed: score 0.19, no rule fired",
-    "b7_hateful_blood_libel_gaza": "missed: score 0.29, no rule fired",
     "b7_hateful_religion_of_peace_savages": "missed: score 0.35, no rule fired",
     "b7_rebuttal_holocaust_education": "rebuttal flagged by holocaust_denial",
     "b7_ordinary_fing_government": "ordinary flagged by the model (0.62) since round twelve's training comments",
+    "b7_ordinary_rabbi_imam_pub_quiz": "ordinary flagged by the model (0.61) since round sixteen's "
+                                      "training comments",
 }
 
 BLIND8 = json.loads((TEST_DATA / "toxicity_blind_round8.json").read_text("utf-8"))
@@ -353,7 +360,6 @@ self_harm_incitement was added, after b8_hateful_kys_commenter had been seen mis
 longer blind, and 19/30 stays the set's figure. Round ten's retrained model: 21/30, 5/30, 0/30;
 its code-word cues: 21/30, 3/30, 0/30."""
 BLIND8_KNOWN_MISSES = {
-    "b8_hateful_those_people_london": "missed: score 0.28, no rule fired",
     "b8_hateful_hitler_right": "missed: score 0.18, no rule fired",
     "b8_hateful_diversity_sarcasm": "missed: score 0.12, no rule fired",
     "b8_hateful_woman_journalist_slap": "missed: score 0.36, no rule fired",
@@ -372,8 +378,6 @@ crime" slogan; then a slur named in quotes ("called my mom a 'ch*nk'", "'k*kes' 
 slur") stopped counting as its use. 22/30, 2/30, 0/30; 23/30 since round ten's rule for
 threats to a place of worship. These figures are no longer blind."""
 BLIND9_KNOWN_MISSES = {
-    "b9_hateful_oven_joke": "missed: score 0.37, no rule fired",
-    "b9_hateful_black_animals": "missed: score 0.32, no rule fired",
     "b9_rebuttal_globalist_codeword": "rebuttal flagged by replacement_conspiracy",
     "b9_rebuttal_happy_merchant_explain": "rebuttal flagged by happy_merchant",
 }
@@ -392,7 +396,6 @@ the surnames of every network CEO", "the same tribe that engineered", "their fir
 to Tel Aviv"): 22/40, 1/40, 0/40 since. Neither is a blind figure."""
 BLIND10_KNOWN_MISSES = {
     "b10_hateful_holocaust_numbers": "missed: score 0.11, no rule fired",
-    "b10_hateful_oven_joke": "missed: score 0.37, no rule fired",
     "b10_hateful_synagogue_threat": "missed: score 0.24, no rule fired",
     "b10_hateful_monkey_insult": "missed: score 0.36, no rule fired",
     "b10_hateful_retard_insult": "missed: score 0.32, no rule fired",
@@ -766,7 +769,6 @@ BLIND13_KNOWN_MISSES = {
     "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
     "b13_hateful_jewish_journalist_loyalty": "missed: score 0.32, no rule fired",
     "b13_hateful_vanload_juans": "missed: score 0.33, no rule fired",
-    "b13_hateful_women_vote": "missed: score 0.41, no rule fired",
     "b13_hateful_christchurch_mosque": "missed: score 0.19, no rule fired",
     "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
     "b13_rebuttal_kalergi_debunk": "rebuttal flagged by replacement_conspiracy",
@@ -779,7 +781,7 @@ antisemitic; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before
 scored and never read. Session 5's scorer: 16 of 40 hateful caught, 6 of 40 rebuttals and 0 of
 40 ordinary comments flagged; round thirteen's model (995 more training comments by two more
 helpers, threshold 0.56): 24/40, 6/40, 0/40; round fifteen's (1,000 more, threshold 0.60):
-25/40, 6/40, 0/40. Nothing was tuned on it."""
+25/40, 6/40, 0/40, and round sixteen's (threshold 0.59) the same. Nothing was tuned on it."""
 BLIND14_KNOWN_MISSES = {
     "b14_hateful_commenter_street": "missed: score 0.47, no rule fired",
     "b14_hateful_councillor_threat": "missed: score 0.28, no rule fired",
@@ -810,29 +812,26 @@ antisemitic; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before
 scored and never read. Session 5's scorer: 27 of 40 hateful caught, 2 of 40 rebuttals and 0 of
 40 ordinary comments flagged; round thirteen's model (first scoring): 29/40, 2/40, 0/40. Round
 fourteen's two training files (not adopted) left it at 29/40; round fourteen's word vectors
-28/40; round fifteen's model 29/40, 2/40, 0/40. Nothing was tuned on it."""
+28/40; round fifteen's model 29/40, 2/40, 0/40; round sixteen's 33/40, 2/40, 0/40. Nothing was
+tuned on it."""
 BLIND15_KNOWN_MISSES = {
     "b15_hateful_dancing_israelis": "missed: score 0.28, no rule fired",
-    "b15_hateful_grandma_story": "missed: score 0.54, no rule fired",
     "b15_hateful_hand_rubbers": "missed: score 0.37, no rule fired",
     "b15_hateful_muzzies_out": "missed: score 0.39, no rule fired",
     "b15_hateful_religion_peace_truck": "missed: score 0.42, no rule fired",
     "b15_hateful_six_million_math": "missed: score 0.35, no rule fired",
     "b15_hateful_threat_commenter_fingers": "missed: score 0.47, no rule fired",
-    "b15_hateful_threat_councillor": "missed: score 0.41, no rule fired",
-    "b15_hateful_trees_rope": "missed: score 0.47, no rule fired",
     "b15_hateful_trent_records": "missed: score 0.31, no rule fired",
     "b15_rebuttal_asterisk_still_slur": "rebuttal flagged by slur_lexicon",
     "b15_rebuttal_soros_replacement": "rebuttal flagged by replacement_conspiracy",
-    "b15_hateful_shower_joke": "missed: score 0.59, no rule fired (caught at 0.58 until round "
-                               "fifteen's threshold 0.60)",
 }
 BLIND16 = json.loads((TEST_DATA / "toxicity_blind_round16.json").read_text("utf-8"))
 """Session 11: written like round fifteen by someone who saw nothing of the project (40 hateful,
 about 15 antisemitic; 40 rebuttals; 40 ordinary), committed (314edbe) before it was first scored
 and never read. Round fourteen's scorer (first scoring): 29 of 40 hateful caught, 4 of 40
 rebuttals and 0 of 40 ordinary comments flagged; round fifteen's model (1,000 more training
-comments by two more helpers, threshold 0.60): 30/40, 4/40, 0/40. Nothing was tuned on it."""
+comments by two more helpers, threshold 0.60): 30/40, 4/40, 0/40; round sixteen's (1,000 more,
+threshold 0.59): 31/40, 4/40, 0/40. Nothing was tuned on it."""
 BLIND16_KNOWN_MISSES = {
     "b16_hateful_shower_joke": "missed: score 0.21, no rule fired",
     "b16_hateful_blood_libel_trent": "missed: score 0.53, no rule fired",
@@ -842,21 +841,44 @@ BLIND16_KNOWN_MISSES = {
     "b16_hateful_halal_conquest": "missed: score 0.54, no rule fired",
     "b16_hateful_thirteen_fifty": "missed: score 0.23, no rule fired",
     "b16_hateful_pride_disorder": "missed: score 0.51, no rule fired",
-    "b16_hateful_threat_burn_mosque": "missed: score 0.51, no rule fired",
     "b16_hateful_threat_hospital": "missed: score 0.37, no rule fired",
     "b16_rebuttal_rootless_history": "rebuttal flagged by rootless_cosmopolitan",
     "b16_rebuttal_nostra_aetate": "rebuttal flagged by christ_killers",
     "b16_rebuttal_replacement_restated": "rebuttal flagged by replacement_conspiracy",
     "b16_rebuttal_not_racist_but_quote": "rebuttal flagged by the model (0.69)",
 }
+BLIND17 = json.loads((TEST_DATA / "toxicity_blind_round17.json").read_text("utf-8"))
+"""Session 11: written like round sixteen by someone who saw nothing of the project (40 hateful,
+about 14 antisemitic; 40 rebuttals; 40 ordinary) while round sixteen's training comments were
+being added, committed (452877e) before it was first scored and never read. Round fourteen's
+scorer: 28 of 40 hateful caught, 2 of 40 rebuttals and 1 of 40 ordinary comments flagged;
+round fifteen's (its first scoring): 30/40, 2/40, 1/40; round sixteen's: 31/40, 2/40, 1/40.
+Nothing was tuned on it."""
+BLIND17_KNOWN_MISSES = {
+    "b17_hateful_antisem_gas_joke_rabbi": "missed: score 0.41, no rule fired",
+    "b17_hateful_threat_mosque_petrol": "missed: score 0.54, no rule fired",
+    "b17_hateful_threat_journalist_home": "missed: score 0.49, no rule fired",
+    "b17_hateful_threat_synagogue_saturday": "missed: score 0.40, no rule fired",
+    "b17_hateful_threat_trans_school": "missed: score 0.40, no rule fired",
+    "b17_hateful_migrant_sarcastic_doctors": "missed: score 0.26, no rule fired",
+    "b17_hateful_black_statistics_jungle": "missed: score 0.53, no rule fired",
+    "b17_hateful_black_presenter_diversity": "missed: score 0.46, no rule fired",
+    "b17_hateful_trans_bloke_freaks": "missed: score 0.42, no rule fired",
+    "b17_rebuttal_antisem_court_joke_denial": "rebuttal flagged by holocaust_denial",
+    "b17_rebuttal_antisem_landlord_name": "rebuttal flagged by the model (0.63)",
+    "b17_ordinary_disability_benefit_cuts": "ordinary flagged by the model (0.66)",
+}
 IDENTITY_PROBE = json.loads((TEST_DATA / "toxicity_identity_probe_s10.json").read_text("utf-8"))
 """Session 10: 80 neutral, positive and kindly-critical comments naming groups (34 about Jews)
 and 20 hateful controls, written by a helper who saw nothing of the project and committed
 (415d77d) before the first scoring: 3 of 80 flagged (2 of 34 about Jews), 20 of 20 hateful
-caught. Round fifteen's model (nothing tuned on it either): 1 of 80 flagged, 20 of 20 caught.
+caught. Round fifteen's model (nothing tuned on it either): 1 of 80 flagged, 20 of 20 caught;
+round sixteen's: 2 of 80, 20 of 20.
 Nothing has been tuned on it."""
 IDENTITY_PROBE_KNOWN_MISSES = {
     "ip_ok_women_village_hall": "flagged: score 0.72, no rule fired",
+    "ip_ok_jew_those_survivors": "flagged: score 0.61, no rule fired (0.59 in round fourteen, "
+                                "not flagged in round fifteen)",
 }
 """Left as first scored: the model alone, where naming a group adds to the logit (MODEL_CARD.md,
 "Session 10")."""
@@ -878,6 +900,7 @@ CHECK_SETS = (
     (BLIND14, BLIND14_KNOWN_MISSES),
     (BLIND15, BLIND15_KNOWN_MISSES),
     (BLIND16, BLIND16_KNOWN_MISSES),
+    (BLIND17, BLIND17_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
