@@ -35,6 +35,7 @@ REBUTTAL_KNOWN_MISSES = {
     "late_adv_not_all_muslims_are_terrorists": "'not all X are' cue damps the model (0.83 x 0.6) "
                                                "and the 'but' clause holds no rule match; "
                                                "caught before round four",
+    "late_adv_everyone_who_says_the_jews": "missed: model 0.58 under round seventeen's threshold 0.62",
 }
 """Check-set lines the scorer gets wrong, kept as strict xfails so a fix shows up."""
 BLIND = json.loads((TEST_DATA / "toxicity_rebuttals_blind.json").read_text("utf-8"))
@@ -52,6 +53,7 @@ rebuttals and 0 of 16 ordinary comments flagged."""
 BLIND5_KNOWN_MISSES = {
     "b5_rebut_soros": "names the trope ('Jewish puppet master') to rebut it with 'just the old "
                       "story', which is no cue",
+    "b5_hate_threat_journalist": "missed: model 0.616 under round seventeen's threshold 0.62",
 }
 """Left as first scored, so the set stays blind; a fix turns its xfail green loudly. The
 coded-antisemitism rules of round eight (same last names, Israel-firsters, happy merchant,
@@ -91,8 +93,6 @@ CODED_PROBE_KNOWN_MISSES = {
                                               "agreement (ENDORSED), so 'banned' does not count",
     "coded_ok_funny_how_they_always_give": "ordinary flagged by the model (0.65) since round "
                                            "sixteen's training comments",
-    "coded_ok_the_sioux_tribe_owns_the": "ordinary flagged by the model (0.599) in round fourteen "
-                                         "and again since round sixteen ('tribe ... controls')",
 }
 PROBES9 = json.loads((TEST_DATA / "toxicity_probes_round9.json").read_text("utf-8"))
 """Round nine: 42 lines (r9_*: obfuscated slurs, threats to one person, Holocaust mockery,
@@ -347,8 +347,7 @@ BLIND7_KNOWN_MISSES = {
     "b7_hateful_religion_of_peace_savages": "missed: score 0.35, no rule fired",
     "b7_rebuttal_holocaust_education": "rebuttal flagged by holocaust_denial",
     "b7_ordinary_fing_government": "ordinary flagged by the model (0.62) since round twelve's training comments",
-    "b7_ordinary_rabbi_imam_pub_quiz": "ordinary flagged by the model (0.61) since round sixteen's "
-                                      "training comments",
+    "b7_hateful_blood_libel_gaza": "missed: model 0.596 under round seventeen's threshold 0.62",
 }
 
 BLIND8 = json.loads((TEST_DATA / "toxicity_blind_round8.json").read_text("utf-8"))
@@ -396,11 +395,9 @@ the surnames of every network CEO", "the same tribe that engineered", "their fir
 to Tel Aviv"): 22/40, 1/40, 0/40 since. Neither is a blind figure."""
 BLIND10_KNOWN_MISSES = {
     "b10_hateful_holocaust_numbers": "missed: score 0.11, no rule fired",
-    "b10_hateful_synagogue_threat": "missed: score 0.24, no rule fired",
     "b10_hateful_monkey_insult": "missed: score 0.36, no rule fired",
     "b10_hateful_retard_insult": "missed: score 0.32, no rule fired",
     "b10_hateful_not_racist_but": "missed: score 0.18, no rule fired",
-    "b10_hateful_jew_commenter_threat": "missed: score 0.28, no rule fired",
     "b10_rebuttal_noticing_rebut": "rebuttal flagged by group_controls",
     "b10_hateful_asian_driving": "missed: score 0.57 (threshold 0.60), no rule fired",
 }
@@ -772,7 +769,7 @@ BLIND13_KNOWN_MISSES = {
     "b13_hateful_christchurch_mosque": "missed: score 0.19, no rule fired",
     "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
     "b13_rebuttal_kalergi_debunk": "rebuttal flagged by replacement_conspiracy",
-    "b13_rebuttal_globalists_decoded": "rebuttal flagged by the model (0.60) since round thirteen's training comments",
+    "b13_hateful_degree_joke": "missed: model 0.592 under round seventeen's threshold 0.62",
 }
 
 BLIND14 = json.loads((TEST_DATA / "toxicity_blind_round14.json").read_text("utf-8"))
@@ -781,16 +778,15 @@ antisemitic; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before
 scored and never read. Session 5's scorer: 16 of 40 hateful caught, 6 of 40 rebuttals and 0 of
 40 ordinary comments flagged; round thirteen's model (995 more training comments by two more
 helpers, threshold 0.56): 24/40, 6/40, 0/40; round fifteen's (1,000 more, threshold 0.60):
-25/40, 6/40, 0/40, and round sixteen's (threshold 0.59) the same. Nothing was tuned on it."""
+25/40, 6/40, 0/40, and round sixteen's (threshold 0.59) the same; round seventeen's (0.62)
+27/40, 5/40, 0/40. Nothing was tuned on it."""
 BLIND14_KNOWN_MISSES = {
     "b14_hateful_commenter_street": "missed: score 0.47, no rule fired",
-    "b14_hateful_councillor_threat": "missed: score 0.28, no rule fired",
     "b14_hateful_cripples_darwin": "missed: score 0.36, no rule fired",
     "b14_hateful_doctors_engineers": "missed: score 0.53, no rule fired",
     "b14_hateful_fairy_tale_reparations": "missed: score 0.41, no rule fired",
     "b14_hateful_jail_protects_history": "missed: score 0.23, no rule fired",
     "b14_hateful_jaq_numbers": "missed: score 0.35, no rule fired",
-    "b14_hateful_judge_visit": "missed: score 0.30, no rule fired",
     "b14_hateful_not_pictured_zoo": "missed: score 0.53, no rule fired",
     "b14_hateful_passover_stories": "missed: score 0.40, no rule fired",
     "b14_hateful_reporter_recipes": "missed: score 0.37, no rule fired",
@@ -801,7 +797,6 @@ BLIND14_KNOWN_MISSES = {
     "b14_rebuttal_aipac_vs_jews": "rebuttal flagged by group_controls",
     "b14_rebuttal_auschwitz_number": "rebuttal flagged by holocaust_minimisation",
     "b14_rebuttal_blood_libel_history": "rebuttal flagged by blood_libel",
-    "b14_rebuttal_noticing_pogrom": "rebuttal flagged by the model (0.68)",
     "b14_rebuttal_replacement_pittsburgh": "rebuttal flagged by replacement_conspiracy",
     "b14_rebuttal_roma_porajmos": "rebuttal flagged by the model (0.62)",
 }
@@ -812,8 +807,8 @@ antisemitic; 40 rebuttals, 20 about antisemitism; 40 ordinary), committed before
 scored and never read. Session 5's scorer: 27 of 40 hateful caught, 2 of 40 rebuttals and 0 of
 40 ordinary comments flagged; round thirteen's model (first scoring): 29/40, 2/40, 0/40. Round
 fourteen's two training files (not adopted) left it at 29/40; round fourteen's word vectors
-28/40; round fifteen's model 29/40, 2/40, 0/40; round sixteen's 33/40, 2/40, 0/40. Nothing was
-tuned on it."""
+28/40; round fifteen's model 29/40, 2/40, 0/40; round sixteen's 33/40, 2/40, 0/40; round
+seventeen's 32/40, 2/40, 0/40. Nothing was tuned on it."""
 BLIND15_KNOWN_MISSES = {
     "b15_hateful_dancing_israelis": "missed: score 0.28, no rule fired",
     "b15_hateful_hand_rubbers": "missed: score 0.37, no rule fired",
@@ -824,6 +819,7 @@ BLIND15_KNOWN_MISSES = {
     "b15_hateful_trent_records": "missed: score 0.31, no rule fired",
     "b15_rebuttal_asterisk_still_slur": "rebuttal flagged by slur_lexicon",
     "b15_rebuttal_soros_replacement": "rebuttal flagged by replacement_conspiracy",
+    "b15_hateful_shower_joke": "missed: model 0.603 under round seventeen's threshold 0.62 (caught in round sixteen)",
 }
 BLIND16 = json.loads((TEST_DATA / "toxicity_blind_round16.json").read_text("utf-8"))
 """Session 11: written like round fifteen by someone who saw nothing of the project (40 hateful,
@@ -831,16 +827,15 @@ about 15 antisemitic; 40 rebuttals; 40 ordinary), committed (314edbe) before it 
 and never read. Round fourteen's scorer (first scoring): 29 of 40 hateful caught, 4 of 40
 rebuttals and 0 of 40 ordinary comments flagged; round fifteen's model (1,000 more training
 comments by two more helpers, threshold 0.60): 30/40, 4/40, 0/40; round sixteen's (1,000 more,
-threshold 0.59): 31/40, 4/40, 0/40. Nothing was tuned on it."""
+threshold 0.59): 31/40, 4/40, 0/40; round seventeen's (threshold 0.62): 33/40, 4/40, 0/40.
+Nothing was tuned on it."""
 BLIND16_KNOWN_MISSES = {
     "b16_hateful_shower_joke": "missed: score 0.21, no rule fired",
     "b16_hateful_blood_libel_trent": "missed: score 0.53, no rule fired",
     "b16_hateful_early_life_section": "missed: score 0.45, no rule fired",
     "b16_hateful_greedy_landlord": "missed: score 0.49, no rule fired",
     "b16_hateful_shoah_business": "missed: score 0.42, no rule fired",
-    "b16_hateful_halal_conquest": "missed: score 0.54, no rule fired",
     "b16_hateful_thirteen_fifty": "missed: score 0.23, no rule fired",
-    "b16_hateful_pride_disorder": "missed: score 0.51, no rule fired",
     "b16_hateful_threat_hospital": "missed: score 0.37, no rule fired",
     "b16_rebuttal_rootless_history": "rebuttal flagged by rootless_cosmopolitan",
     "b16_rebuttal_nostra_aetate": "rebuttal flagged by christ_killers",
@@ -852,8 +847,8 @@ BLIND17 = json.loads((TEST_DATA / "toxicity_blind_round17.json").read_text("utf-
 about 14 antisemitic; 40 rebuttals; 40 ordinary) while round sixteen's training comments were
 being added, committed (452877e) before it was first scored and never read. Round fourteen's
 scorer: 28 of 40 hateful caught, 2 of 40 rebuttals and 1 of 40 ordinary comments flagged;
-round fifteen's (its first scoring): 30/40, 2/40, 1/40; round sixteen's: 31/40, 2/40, 1/40.
-Nothing was tuned on it."""
+round fifteen's (its first scoring): 30/40, 2/40, 1/40; round sixteen's: 31/40, 2/40, 1/40;
+round seventeen's: 30/40, 1/40, 1/40. Nothing was tuned on it."""
 BLIND17_KNOWN_MISSES = {
     "b17_hateful_antisem_gas_joke_rabbi": "missed: score 0.41, no rule fired",
     "b17_hateful_threat_mosque_petrol": "missed: score 0.54, no rule fired",
@@ -865,20 +860,45 @@ BLIND17_KNOWN_MISSES = {
     "b17_hateful_black_presenter_diversity": "missed: score 0.46, no rule fired",
     "b17_hateful_trans_bloke_freaks": "missed: score 0.42, no rule fired",
     "b17_rebuttal_antisem_court_joke_denial": "rebuttal flagged by holocaust_denial",
-    "b17_rebuttal_antisem_landlord_name": "rebuttal flagged by the model (0.63)",
     "b17_ordinary_disability_benefit_cuts": "ordinary flagged by the model (0.66)",
+    "b17_hateful_antisem_landlord_insinuation": "missed: model 0.603 under round seventeen's threshold 0.62",
+}
+BLIND18 = json.loads((TEST_DATA / "toxicity_blind_round18.json").read_text("utf-8"))
+"""Session 11: written by someone who saw nothing of the project (40 hateful, about 13
+antisemitic and 5 threats; 40 rebuttals; 40 ordinary, some with violent figures of speech)
+while round seventeen's training comments were being written, committed (4ac61d8) before it
+was first scored and never read. Round sixteen's scorer (first scoring): 24 of 40 hateful
+caught, 2 of 40 rebuttals and 1 of 40 ordinary comments flagged; round seventeen's (threshold
+0.62): 24/40, 1/40, 1/40. Nothing was tuned on it."""
+BLIND18_KNOWN_MISSES = {
+    "b18_hateful_lobby_owns_both_parties": "missed: score 0.58, no rule fired",
+    "b18_hateful_holocaust_just_asking": "missed: score 0.54, no rule fired",
+    "b18_hateful_holocaust_shower_joke": "missed: score 0.40, no rule fired",
+    "b18_hateful_dual_loyalty_committee": "missed: score 0.59, no rule fired",
+    "b18_hateful_just_noticing_heritage": "missed: score 0.58, no rule fired",
+    "b18_hateful_muslim_rhetorical_question": "missed: score 0.47, no rule fired",
+    "b18_hateful_migrants_sarcastic_doctor": "missed: score 0.21, no rule fired",
+    "b18_hateful_black_suspect_not_named": "missed: score 0.33, no rule fired",
+    "b18_hateful_indigenous_lost_get_over": "missed: score 0.59, no rule fired",
+    "b18_hateful_women_asked_for_it": "missed: score 0.55, no rule fired",
+    "b18_hateful_gay_nature_disease": "missed: score 0.41, no rule fired",
+    "b18_hateful_trans_man_in_dress": "missed: score 0.47, no rule fired",
+    "b18_hateful_threat_reporter_car": "missed: score 0.40, no rule fired",
+    "b18_hateful_threat_mosque_burn": "missed: score 0.53, no rule fired",
+    "b18_hateful_threat_judge_bullet": "missed: score 0.36, no rule fired",
+    "b18_hateful_threat_refugee_hostel": "missed: score 0.39, no rule fired",
+    "b18_rebuttal_survey_exaggerated": "rebuttal flagged by holocaust_minimisation",
+    "b18_ordinary_put_the_boot_in": "ordinary flagged by the model (0.72)",
 }
 IDENTITY_PROBE = json.loads((TEST_DATA / "toxicity_identity_probe_s10.json").read_text("utf-8"))
 """Session 10: 80 neutral, positive and kindly-critical comments naming groups (34 about Jews)
 and 20 hateful controls, written by a helper who saw nothing of the project and committed
 (415d77d) before the first scoring: 3 of 80 flagged (2 of 34 about Jews), 20 of 20 hateful
 caught. Round fifteen's model (nothing tuned on it either): 1 of 80 flagged, 20 of 20 caught;
-round sixteen's: 2 of 80, 20 of 20.
+round sixteen's: 2 of 80, 20 of 20; round seventeen's: 1 of 80, 20 of 20.
 Nothing has been tuned on it."""
 IDENTITY_PROBE_KNOWN_MISSES = {
     "ip_ok_women_village_hall": "flagged: score 0.72, no rule fired",
-    "ip_ok_jew_those_survivors": "flagged: score 0.61, no rule fired (0.59 in round fourteen, "
-                                "not flagged in round fifteen)",
 }
 """Left as first scored: the model alone, where naming a group adds to the logit (MODEL_CARD.md,
 "Session 10")."""
@@ -901,6 +921,7 @@ CHECK_SETS = (
     (BLIND15, BLIND15_KNOWN_MISSES),
     (BLIND16, BLIND16_KNOWN_MISSES),
     (BLIND17, BLIND17_KNOWN_MISSES),
+    (BLIND18, BLIND18_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""
