@@ -894,9 +894,8 @@ IDENTITY_PROBE = json.loads((TEST_DATA / "toxicity_identity_probe_s10.json").rea
 """Session 10: 80 neutral, positive and kindly-critical comments naming groups (34 about Jews)
 and 20 hateful controls, written by a helper who saw nothing of the project and committed
 (415d77d) before the first scoring: 3 of 80 flagged (2 of 34 about Jews), 20 of 20 hateful
-caught. Round fifteen's model (nothing tuned on it either): 1 of 80 flagged, 20 of 20 caught;
-round sixteen's: 2 of 80, 20 of 20; round seventeen's: 1 of 80, 20 of 20.
-Nothing has been tuned on it."""
+caught. Round fifteen's model: 1 of 80 flagged, 20 of 20 caught; round sixteen's: 2 of 80,
+20 of 20; round seventeen's: 1 of 80, 20 of 20. Nothing has been tuned on it."""
 IDENTITY_PROBE_KNOWN_MISSES = {
     "ip_ok_women_village_hall": "flagged: score 0.72, no rule fired",
 }
