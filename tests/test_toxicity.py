@@ -890,6 +890,36 @@ BLIND18_KNOWN_MISSES = {
     "b18_rebuttal_survey_exaggerated": "rebuttal flagged by holocaust_minimisation",
     "b18_ordinary_put_the_boot_in": "ordinary flagged by the model (0.72)",
 }
+BLIND19 = json.loads((TEST_DATA / "toxicity_blind_round19.json").read_text("utf-8"))
+"""Session 12: written by someone who saw nothing of the project (40 explicit hateful lines:
+threats to group members, stated hatred, vilification, calls for violence; 40 lookalikes:
+hyperbole, sport, hating things; 40 rebuttals and reports), asked for while the explicit-hate
+rules of session 12 were written, committed (1ebe908) before it was first scored. Before those
+rules: 30 of 40 hateful caught, 3 of 40 rebuttals and 1 of 40 ordinary comments flagged; with
+them: 32/40, 4/40, 1/40. The fourth rebuttal (a court report: the man "pleaded guilty") was then
+looked at by its label and rule, and "pleaded guilty" and "fined" joined the judgement words:
+32/40, 3/40, 1/40, which is no longer a blind figure for that line."""
+BLIND19_KNOWN_MISSES = {
+    "b19_hateful_next_time_i_see": "missed: score 0.49, no rule fired",
+    "b19_hateful_we_will_drive_the": "missed: score 0.59, no rule fired",
+    "b19_hateful_i_already_put_a": "missed: score 0.40, no rule fired",
+    "b19_hateful_gonna_find_every_woman": "missed: score 0.57, no rule fired",
+    "b19_hateful_im_going_to_bash": "missed: score 0.37, no rule fired",
+    "b19_hateful_i_swear_ill_shove": "missed: score 0.40, no rule fired",
+    "b19_hateful_im_going_to_rip": "missed: score 0.59, no rule fired",
+    "b19_hateful_were_gonna_start_shooting": "missed: score 0.34, no rule fired",
+    "b19_ordinary_were_going_to_destroy": "ordinary flagged by the model (0.75)",
+    "b19_rebuttal_my_daughter_came_home": "rebuttal flagged by the model (0.65)",
+    "b19_rebuttal_the_suspects_manifesto_reportedly": "rebuttal flagged by group_conspiracy_noun",
+    "b19_rebuttal_he_was_convicted_for": "rebuttal flagged by threat_group",
+}
+"""Eight of the ten hateful lines missed are threats whose verb no threat rule lists; left as
+first scored with session 12's rules, not tuned away."""
+PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
+"""Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
+group_lives_worthless, and new alternatives of threat_group, threat_person and
+group_dehumanised) and tuned on, so not blind: before 9 of 20 hateful caught and 0 of 20
+others flagged; after 20/20 and 0/20."""
 IDENTITY_PROBE = json.loads((TEST_DATA / "toxicity_identity_probe_s10.json").read_text("utf-8"))
 """Session 10: 80 neutral, positive and kindly-critical comments naming groups (34 about Jews)
 and 20 hateful controls, written by a helper who saw nothing of the project and committed
@@ -921,6 +951,8 @@ CHECK_SETS = (
     (BLIND16, BLIND16_KNOWN_MISSES),
     (BLIND17, BLIND17_KNOWN_MISSES),
     (BLIND18, BLIND18_KNOWN_MISSES),
+    (BLIND19, BLIND19_KNOWN_MISSES),
+    (PROBES_S12, {}),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""

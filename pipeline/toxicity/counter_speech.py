@@ -173,7 +173,9 @@ JUDGEMENT_WORDS = (
     r"disgrace|joke|embarrassment|monster|horrible|disgusting|terrible|vile|sick|awful)\w*|"
     r"belongs? in (?:prison|jail)|(?:is|it's) (?:incitement|a crime|illegal)|get help|seek help|"
     r"grow up|read a book|educate yourself|arrest\w*|charged|convicted|jailed|prosecuted|"
-    r"sentenced|(?:nobody|no one) (?:should|has the right|gets to)|"
+    r"(?:pleaded|pled|pleads|found) guilty|fined|"
+    r"sentenced|(?:was|were|got|has been|have been) (?:fired|sacked|suspended|dismissed|expelled|kicked out|"
+    r"disciplined|let go)|(?:nobody|no one) (?:should|has the right|gets to)|"
     r"(?:they|he|she|you|both|all) (?:was|were|are|is) (?:so |dead |completely |totally |simply |plain )?wrong"
 )
 """Words that judge a reported claim, or its writer ("... you're a disgrace", "they were
@@ -181,7 +183,8 @@ wrong": only with a pronoun, "Jews are wrong" is a claim). Left out: the
 words a hateful claim is itself made of ("disgusting", "garbage", "sick", "the problem"): in
 "you wrote that Jews are disgusting" the word belongs to the claim, not to a judgement of it.
 "Ban" judges a writer ("ban him"), not in a call to shut a group out ("ban them all from
-flying here")."""
+flying here"). Losing a job judges the one who said it only as something that happened
+("was fired", "got suspended"), not as a wish ("should be fired")."""
 JUDGED_HERE = LazyPattern(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
 JUDGED_NEAR = LazyPattern(
     rf"\b(?:{JUDGEMENT_WORDS}|disgusting|garbage|trash|gross|horrible|awful|pathetic|sick|"

@@ -49,6 +49,8 @@ from pipeline.toxicity.vocabulary import (
     FEAST,
     GAP,
     GENTILE_BLOOD,
+    GROUP_ADJECTIVE,
+    GROUP_MEMBER,
     GROUP_SINGULAR,
     GROUPS,
     HARM,
@@ -56,6 +58,7 @@ from pipeline.toxicity.vocabulary import (
     JEWISH,
     JEWISH_MARKS,
     JEWISH_RITUAL,
+    NAMED_GROUPS,
     NEAR,
     NEAR_UNNEGATED,
     NEGATED,
@@ -607,9 +610,14 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"thieves|criminals|groomers|predators|invaders|a fifth column|not (?:even )?human|"
             r"barbarians|uncivili[sz]ed|mongrels|leeches|bloodsuckers|locusts|an invasion|"
             r"(?:a |just a )?burden(?! on (?:the )?(?:nhs|taxpayers?|welfare|system|economy|budget|state|"
-            r"services|schools|hospitals))|burdens|goat (?:herders|fuckers|shaggers|humpers))\b"),
+            r"services|schools|hospitals))|burdens|goat (?:herders|fuckers|shaggers|humpers)|"
+            r"lesser (?:beings|humans|creatures|people|species)|less than human|a waste of (?:space|oxygen|air|skin)|"
+            r"the (?:absolute |very |actual |literal )?worst(?=\s*(?:[^\w\s'\u2019-]|$))|"
+            r"the (?:absolute |very |actual |literal )?worst (?:people|humans|species|kind of people) "
+            r"(?:on|in) (?:earth|the world|the planet))\b"),
         "Dehumanising or wholesale-vilifying statements about a whole group.",
         ("Immigrants are nothing but vermin.", "Jews are parasites.",
+         "Women are the absolute worst.", "Disabled people are lesser beings.",
          "These people are not even human.", "Muslim men are all rapists.",
          "I'm not saying Muslims are scum, but look at the facts.",
          "Muslims are a fifth column inside Europe.", "Gay men are predators.",
@@ -617,7 +625,9 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("Saying that immigrants are vermin is bigoted nonsense.", "Rats are rodents.",
          "Immigrants are not criminals.", "Refugees are never the problem.",
          "I never said that immigrants are vermin.", "Nobody here thinks refugees are criminals.",
-         "Migrants are a burden on the NHS, the report claims."),
+         "Migrants are a burden on the NHS, the report claims.",
+         "Mondays are the absolute worst.", "Refugees are the worst affected by the cuts.",
+         "No one should say women are lesser beings."),
         needs=(ANY_GROUP_WORDS, ("vermin", "parasites", "rats", "cockroaches", "human", "animals",
                              "savages", "apes", "monkeys", "pigs", "dogs", "beasts", "disease",
                              "cancer", "plague", "virus", "infestation", "scum", "filth", "dirty",
@@ -626,7 +636,61 @@ PATTERN_RULES: tuple[Rule, ...] = (
                              "terrorists", "rapists", "paedophiles", "pedophiles", "thieves",
                              "criminals", "groomers", "predators", "invaders", "fifth column",
                              "barbarians", "uncivili", "mongrels", "leeches", "bloodsuckers",
-                             "locusts", "invasion", "burden", "goat")),
+                             "locusts", "invasion", "burden", "goat", "lesser", "waste of",
+                             "worst")),
+    ),
+    Rule(
+        "group_hatred", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\bi\s+(?:(?:really|absolutely|truly|just|honestly|fucking|seriously|genuinely|do|so|utterly|"
+            r"still|always|totally|simply)\s+){0,2}(?:hate|despise|detest|loathe|abhor|can't stand|cannot stand|"
+            rf"can not stand|can't bear|cannot bear)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?{NAMED_GROUPS}"
+            r"(?=\s*(?:[^\w\s'\u2019-]|$)|\s+(?:so|and|more|too|with|because|cause|since|they|period|lol|tbh|"
+            r"honestly|always|already|now|anyway|man|bro|though|seriously|like)\b)"
+            rf"|\b{NAMED_GROUPS}\s+(?:(?:really|just|honestly|all|literally|genuinely|honestly|seriously)\s+)?"
+            r"(?:make|makes|made)\s+me\s+(?:(?:physically|so|fucking|actually)\s+)?(?:sick|ill|nauseous|puke|vomit|"
+            r"retch|want to (?:puke|vomit|throw up|retch))\b"
+            rf"|\b{NAMED_GROUPS}\s+(?:(?:really|just|honestly|all|literally|genuinely)\s+)?"
+            r"(?:disgust|sicken|repulse|revolt)\s+me\b"
+            rf"|\b{NAMED_GROUPS}(?:\s+(?:who|that)\s+(?:[\w'\u2019]+\s+){{0,6}}?)?\s+fill\s+me\s+with\s+"
+            r"(?:(?:so\s+much|such|pure|nothing but|utter)\s+)?(?:disgust|rage|hatred|hate|contempt|revulsion|"
+            r"loathing)\b"),
+        "The writer's hatred or disgust for a whole group, said outright: 'I can't stand Muslims', 'I "
+        "absolutely despise trans people', 'Jews make me sick', 'immigrants disgust me'. The group "
+        "must end the phrase, so hating a cuisine ('I hate Chinese food') or a wrong done to a group "
+        "('I can't stand Muslims being blamed') is not matched; 'these people' and 'your kind' are "
+        "left to the model, since they are said of neighbours and politicians as often.",
+        ("I can't stand Muslims.", "I absolutely despise trans people.",
+         "Honestly I hate Black people, always have.", "Jews make me sick.", "Immigrants disgust me.",
+         "Gay people fill me with disgust."),
+        ("I hate Chinese food, too greasy for me.", "Politicians make me sick.",
+         "I can't stand Muslims being blamed for every attack.",
+         "I hate women's football being on at the same time as the final.",
+         "Saying you hate Muslims is not an opinion, it's bigotry.",
+         "My neighbour shouted that Jews make him sick, and I'm still shaken.",
+         "I don't hate Jews, I hate the occupation.", "I can't stand these people, my neighbours again."),
+        needs=(ANY_GROUP_WORDS,
+               ("hate", "despise", "detest", "loathe", "abhor", "stand", "bear", "sick", "ill", "nause",
+                "puke", "vomit", "throw up", "retch", "disgust", "sicken", "repulse", "revolt", "fill")),
+    ),
+    Rule(
+        "group_lives_worthless", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b(?:{NAMED_GROUPS}|{GROUP_ADJECTIVE}|female|{GROUP_SINGULAR})\s+lives\s+"
+            r"(?:(?:don't|do not|dont|doesn't|does not|shouldn't|should not|won't|will never|never)\s+matter|"
+            r"(?:are|is)\s+(?:(?:just|simply|all)\s+)?"
+            r"(?:worth\s+(?:(?:absolutely|literally)\s+)?(?:nothing|shit|zero|fuck all)|worthless))\b"
+            r"(?!\s+(?:to|for|in the eyes of|as far as|according to)\b)"),
+        "A group's lives declared worth nothing: 'Muslim lives are worth nothing', 'trans lives don't "
+        "matter'. 'Black lives matter' and the reports of someone who said the opposite are not "
+        "matched (guarded); nor is the lament about others ('migrant lives are worthless to this "
+        "government'), or 'cheap' and 'expendable', which are said mostly in such laments.",
+        ("Muslim lives are worth nothing.", "Trans lives don't matter.",
+         "To me, female lives are worth nothing."),
+        ("Black lives matter.", "A man who said Black lives don't matter was fired.",
+         "The poster said trans lives don't matter and got banned.",
+         "Refugee lives are not worth less than ours, whatever the minister says.",
+         "Migrant lives are worthless to this government, and the drownings prove it.",
+         "To the generals, Afghan lives were cheap."),
+        needs=(ANY_GROUP_WORDS + ("female",), ("matter", "worth")),
     ),
     Rule(
         "group_labelled", "identity_attack", WEIGHT_SEVERE,
@@ -698,8 +762,13 @@ PATTERN_RULES: tuple[Rule, ...] = (
     Rule(
         "threat_group", "threat", WEIGHT_SEVERE,
         _rx(rf"\b(?:kill|gas|shoot|hang|exterminate|eradicate|slaughter|lynch|wipe out|burn|"
-            rf"behead|nuke)\s+(?:all\s+(?:the\s+|of\s+the\s+)?|every\s+|the\s+|those\s+|these\s+)?"
+            rf"behead|nuke)\s+(?:all\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?|every\s+|the\s+|those\s+|these\s+)?"
             rf"{GROUPS}\b"
+            rf"|\b(?:put an end to|rid (?:the|this|our) (?:world|earth|planet|country|nation|town|city) of)\s+"
+            rf"(?:all\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?{GROUPS}"
+            r"(?=\s*(?:[^\w\s'\u2019]|$)|\s+(?:once|for good|forever|altogether|now|and|like)\b)"
+            rf"|\bwipe\s+(?:all\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?{GROUPS}\s+off\s+(?:the\s+)?"
+            r"(?:face of the\s+)?(?:earth|planet|map)\b"
             rf"|\b(?:kill|gas|shoot|hang|exterminate|slaughter|lynch|burn|behead)\s+every\s+(?:single\s+)?"
             rf"{GROUP_SINGULAR}\b"
             rf"|\b{GROUPS}\s+(?:should|must|need to|deserve to|ought to)\s+(?:all\s+)?(?:be\s+)?"
@@ -710,16 +779,21 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "Calls for violence against a group.",
         ("Gas the Jews.", "Muslims should all be killed.", "Death to all immigrants!",
          "Gay people should be stoned.", "The only good Muslim is a dead Muslim.",
-         "Death to the Jews!", "We should hang every immigrant from the nearest lamppost."),
+         "Death to the Jews!", "We should hang every immigrant from the nearest lamppost.",
+         "Someone should shoot all those immigrants.", "Time to put an end to the Jews once and for all.",
+         "Let's wipe the Muslims off the face of the earth."),
         ("The claim that Muslims should be killed is hateful and false.",
          "Hamas gunmen killed civilians, the army said.",
          "I reported the comment that said gay people should be burned.",
          "The man who shouted that all Arabs must die was arrested yesterday.",
-         "Nobody should ever say that refugees need to be exterminated."),
+         "Nobody should ever say that refugees need to be exterminated.",
+         "We must put an end to refugees drowning in the Channel.",
+         "The treaty put an end to the Jews' exclusion from the guilds.",
+         "Wipe the Muslims' graffiti off the wall, it's hateful."),
         needs=(ANY_GROUP_WORDS,
                ("kill", "gas", "shoot", "hang", "exterminate", "eradicate", "slaughter", "lynch",
-                "wipe out", "burn", "behead", "nuke", "should", "must", "need to", "deserve to",
-                "ought to", "death to", "the only good ")),
+                "wipe", "burn", "behead", "nuke", "should", "must", "need to", "deserve to",
+                "ought to", "death to", "the only good ", "put an end to", "rid ")),
     ),
     Rule(
         "threat_person", "threat", WEIGHT_SEVERE,
@@ -727,14 +801,48 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"(?:kill|murder|shoot|stab|hang|behead|strangle|rape|beat|hunt down|slit)\s+"
             r"(?:you|him|her|them|your)\b"
             r"|\b(?:go|should)\s+(?:kill|hang)\s+yoursel(?:f|ves)\b|\bkys\b"
-            r"|\byou (?:deserve|ought) to (?:die|be (?:shot|killed|hanged|raped))\b"),
-        "Direct threats and incitement against a person.",
-        ("I will find you and kill you.", "Go kill yourself.", "You deserve to die."),
+            r"|\byou (?:deserve|ought) to (?:die|be (?:shot|killed|hanged|raped))\b"
+            r"|\b(?:will|shall|is going to|are going to|gonna|'ll)\s+die\s+(?:\w+\s+){0,3}?(?:at|by) my "
+            r"(?:own\s+)?hands?\b"),
+        "Direct threats and incitement against a person, and 'will die at my hands'.",
+        ("I will find you and kill you.", "Go kill yourself.", "You deserve to die.",
+         "That gay couple next door will die at my hands."),
         ("The disease will kill them within a week.", "I'd kill for a coffee right now.",
          "Russia and Iran has help President Assad hang onto power."),
         guarded=False,
         needs=(("kill", "murder", "shoot", "stab", "hang", "behead", "strangle", "rape", "beat",
-                "hunt down", "slit", "kys", "deserve", "ought"),),
+                "hunt down", "slit", "kys", "deserve", "ought", "my hand", "my own hand"),),
+    ),
+    Rule(
+        "threat_member", "threat", WEIGHT_SEVERE,
+        _rx(r"(?:\b(?:i|we)(?:'m| am|'re| are)?\s+|^\W*)(?:(?:really|gonna|going to|will|'ll|shall|want to|wanna|"
+            r"plan to|planning to|intend to|about to|fixing to|gotta|have to|need to|finna|just|definitely|"
+            r"probably|totally|actually)\s+){1,3}(?:\w+\s+){0,2}?(?:kill|murder|stab|shoot|strangle|lynch|behead|"
+            r"hang|burn|rape|torture|beat up|beat the (?:shit|crap|hell|life) out of|run over|hunt down|gas|"
+            r"knife|shank|curb[- ]?stomp|execute|slaughter|bash in|smash in)\s+(?:a|an|the next|any|every|some|"
+            rf"that|this|one|each|the first|another|the)\s+(?:\w+\s+)?{GROUP_MEMBER}"
+            r"(?=\s*(?:[^\w\s'\u2019-]|$)|\s+(?:i|we|who|that|tonight|tomorrow|today|this|next|with|in|on|at|"
+            r"from|out|and|if|when|whenever|like|for|as|before|after|because|to|dead|up|down|so|or|he|she|"
+            r"they|you|again|too|already|now|soon|right|till|until)\b)"),
+        "The writer's own plan to kill or hurt one member of a group: 'I'm going to kill the next Jew "
+        "I see', 'gonna beat up a gay guy tonight', 'I want to run over a trans woman'. threat_group "
+        "has violence against the whole group, threat_person against 'you' or 'him'. A photo shoot "
+        "('shoot a gay couple's wedding') and a game ('beat the next Muslim player') are not matched: "
+        "the member must end the noun phrase (what follows it is punctuation or a word that cannot "
+        "be a noun), and 'beat' counts only as 'beat up'.",
+        ("I'm going to kill the next Jew I see.", "gonna beat up a gay guy tonight, who's coming",
+         "I want to run over a trans woman with my truck.",
+         "I will stab any immigrant who comes near my kids.",
+         "We're going to burn a Roma family out of their caravan tonight."),
+        ("I'm going to shoot a gay couple's wedding next weekend, so excited!",
+         "I'm going to beat the next Muslim player I meet in the chess tournament.",
+         "I'm going to kill the next person who spoils the finale.",
+         "The man said he would kill the next Jew he saw and was arrested.",
+         "I reported the guy who wrote that he'd stab any immigrant."),
+        needs=(ANY_GROUP_WORDS,
+               ("kill", "murder", "stab", "shoot", "strangle", "lynch", "behead", "hang", "burn", "rape",
+                "torture", "beat", "run over", "hunt down", "gas", "knife", "shank", "stomp", "execute",
+                "slaughter", "bash in", "smash in")),
     ),
     Rule(
         "threat_veiled", "threat", WEIGHT_SEVERE,

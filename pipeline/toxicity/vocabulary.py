@@ -103,6 +103,15 @@ ANY_GROUP_WORDS = (*GROUP_WORDS, *GROUP_SINGULAR_WORDS, "the only good ", "herde
 good ...", or a label standing for a group: "goat herders"); a superset only lets more
 texts through to the pattern."""
 """One member of a group, for "kill every Jew": the singular nouns of GROUPS."""
+GROUP_ADJECTIVE = alternation(GROUP_ADJECTIVES)
+GROUP_MEMBER = (f"(?:{GROUP_ADJECTIVE} (?:person|guy|man|woman|girl|boy|kid|child|bloke|dude|"
+                f"lad|family|couple|student|neighbou?r)|{GROUP_SINGULAR})")
+"""One member of a group as the object of a threat: "the next Jew", "a gay guy", "a Roma family"."""
+GENERIC_GROUPS = ("these people", "those people", "their kind", "your kind", "you people")
+NAMED_GROUPS = (f"(?:{GROUP_ADJECTIVE} (?:people|men|women|folks)|"
+                f"{alternation([g for g in GROUP_NOUNS if g not in GENERIC_GROUPS])})")
+"""GROUPS without the phrases that only point ("these people", "your kind"): "I can't stand these
+people" is said of neighbours, fans and politicians as often as of a group."""
 NEGATED = r"(?!(?:not|never|no|hardly|\w+n't)\b)"
 """Refuses "not" as one of the filler words: "Immigrants are not vermin" is no attack."""
 NEAR = r"\W+(?:[\w'-]+\W+){0,4}?"
