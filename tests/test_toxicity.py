@@ -915,6 +915,51 @@ BLIND19_KNOWN_MISSES = {
 }
 """Eight of the ten hateful lines missed are threats whose verb no threat rule lists; left as
 first scored with session 12's rules, not tuned away."""
+BLIND20 = json.loads((TEST_DATA / "toxicity_blind_round20.json").read_text("utf-8"))
+"""Session 12: threats only, written by someone who saw nothing of the project (40 threats
+against group members, groups and their places with many verbs and images; 40 ordinary uses of
+violent words: sport against national teams, cooking, DIY, plots; 40 reports of threats),
+committed (0b41f48) before it was first scored and never read. Before and after the widened
+threat rules of session 12 alike: 19 of 40 threats caught, 0 of 40 rebuttals and 4 of 40
+ordinary comments flagged (AUC .877). None of the 21 threats missed fired a rule; 2 of them
+hold one of the rules' verbs of violence, 8 no group word the rules know."""
+BLIND20_KNOWN_MISSES = {
+    "b20_hateful_next_jew_i_see": "missed: score 0.33, no rule fired",
+    "b20_hateful_someone_needs_to_lock": "missed: score 0.49, no rule fired",
+    "b20_hateful_lets_pay_the_jewish": "missed: score 0.48, no rule fired",
+    "b20_hateful_ill_stomp_every_kippah": "missed: score 0.44, no rule fired",
+    "b20_hateful_jews_marching_with_their": "missed: score 0.57, no rule fired",
+    "b20_hateful_im_going_to_start": "missed: score 0.35, no rule fired",
+    "b20_hateful_pigs_blood_in_the": "missed: score 0.42, no rule fired",
+    "b20_hateful_time_to_bust_out": "missed: score 0.36, no rule fired",
+    "b20_hateful_ill_put_my_boot": "missed: score 0.33, no rule fired",
+    "b20_hateful_every_woman_who_reports": "missed: score 0.45, no rule fired",
+    "b20_hateful_pride_march_comes_past": "missed: score 0.08, no rule fired",
+    "b20_hateful_lets_pay_the_gay": "missed: score 0.34, no rule fired",
+    "b20_hateful_should_be_open_season": "missed: score 0.42, no rule fired",
+    "b20_hateful_im_gonna_run_down": "missed: score 0.33, no rule fired",
+    "b20_hateful_time_to_kick_the": "missed: score 0.42, no rule fired",
+    "b20_hateful_well_go_down_there": "missed: score 0.59, no rule fired",
+    "b20_hateful_every_chinese_person_in": "missed: score 0.60, no rule fired",
+    "b20_hateful_saw_an_old_asian": "missed: score 0.25, no rule fired",
+    "b20_hateful_hindus_having_their_diwali": "missed: score 0.31, no rule fired",
+    "b20_hateful_that_gurdwara_is_getting": "missed: score 0.22, no rule fired",
+    "b20_hateful_somali_shops_on_the": "missed: score 0.42, no rule fired",
+    "b20_ordinary_were_going_to_murder": "ordinary flagged by the model (0.64)",
+    "b20_ordinary_pound_the_chicken_breasts": "ordinary flagged by the model (0.64)",
+    "b20_ordinary_deadheading_roses_looks_brutal": "ordinary flagged by the model (0.65)",
+    "b20_ordinary_were_going_to_hunt": "ordinary flagged by the model (0.62)",
+}
+"""Left as first scored: the threats are told in words no verb list has, and the ordinary lines
+are flagged by the model alone."""
+PROBES_S12_THREATS = json.loads((TEST_DATA / "toxicity_probes_s12_threats.json").read_text("utf-8"))
+"""Session 12: 36 lines written before the threat rules were widened and tuned on, so not
+blind: before 6 of 16 threats caught and 2 of 20 others flagged (both by the model); after 16/16
+and the same 2/20."""
+PROBES_S12_THREATS_KNOWN_MISSES = {
+    "s12t_ordinary_we_re_going_to_murder": "ordinary flagged by the model (0.67): a team named by a group",
+    "s12t_ordinary_we_ll_blow_up_the": "ordinary flagged by the model (0.64)",
+}
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -953,6 +998,8 @@ CHECK_SETS = (
     (BLIND18, BLIND18_KNOWN_MISSES),
     (BLIND19, BLIND19_KNOWN_MISSES),
     (PROBES_S12, {}),
+    (BLIND20, BLIND20_KNOWN_MISSES),
+    (PROBES_S12_THREATS, PROBES_S12_THREATS_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
 )
 """Every hand-written check set with the lines it is known to get wrong (see each set's note)."""

@@ -48,22 +48,29 @@ from pipeline.toxicity.vocabulary import (
     EXCLUSION,
     FEAST,
     GAP,
+    GATHERING,
     GENTILE_BLOOD,
     GROUP_ADJECTIVE,
     GROUP_MEMBER,
+    GROUP_OBJECT,
     GROUP_SINGULAR,
     GROUPS,
+    HARD_VIOLENCE,
     HARM,
     IMMIGRATION,
+    INTENT,
     JEWISH,
     JEWISH_MARKS,
     JEWISH_RITUAL,
+    MEMBER_OBJECT,
     NAMED_GROUPS,
     NEAR,
     NEAR_UNNEGATED,
     NEGATED,
     NOT_LONG,
+    NOUN_PHRASE_END,
     POWER,
+    SPORT_VIOLENCE,
     SURNAME,
     SURNAMES,
     WEIGHT_CODED,
@@ -815,34 +822,67 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "threat_member", "threat", WEIGHT_SEVERE,
-        _rx(r"(?:\b(?:i|we)(?:'m| am|'re| are)?\s+|^\W*)(?:(?:really|gonna|going to|will|'ll|shall|want to|wanna|"
-            r"plan to|planning to|intend to|about to|fixing to|gotta|have to|need to|finna|just|definitely|"
-            r"probably|totally|actually)\s+){1,3}(?:\w+\s+){0,2}?(?:kill|murder|stab|shoot|strangle|lynch|behead|"
-            r"hang|burn|rape|torture|beat up|beat the (?:shit|crap|hell|life) out of|run over|hunt down|gas|"
-            r"knife|shank|curb[- ]?stomp|execute|slaughter|bash in|smash in)\s+(?:a|an|the next|any|every|some|"
-            rf"that|this|one|each|the first|another|the)\s+(?:\w+\s+)?{GROUP_MEMBER}"
-            r"(?=\s*(?:[^\w\s'\u2019-]|$)|\s+(?:i|we|who|that|tonight|tomorrow|today|this|next|with|in|on|at|"
-            r"from|out|and|if|when|whenever|like|for|as|before|after|because|to|dead|up|down|so|or|he|she|"
-            r"they|you|again|too|already|now|soon|right|till|until)\b)"),
-        "The writer's own plan to kill or hurt one member of a group: 'I'm going to kill the next Jew "
-        "I see', 'gonna beat up a gay guy tonight', 'I want to run over a trans woman'. threat_group "
-        "has violence against the whole group, threat_person against 'you' or 'him'. A photo shoot "
-        "('shoot a gay couple's wedding') and a game ('beat the next Muslim player') are not matched: "
-        "the member must end the noun phrase (what follows it is punctuation or a word that cannot "
-        "be a noun), and 'beat' counts only as 'beat up'.",
+        _rx(rf"{INTENT}(?:\w+\s+){{0,2}}?(?:{HARD_VIOLENCE}\s+(?:{MEMBER_OBJECT}|{GROUP_OBJECT}){NOUN_PHRASE_END}"
+            rf"|(?!{SPORT_VIOLENCE}\b){HARD_VIOLENCE}\s+the\s+{GROUPS}{NOUN_PHRASE_END}"
+            rf"|(?:beat|kick|punch|stomp|batter|hit|whip|bash|smash|knock|throw|push|drag|"
+            rf"hammer|shove|toss|chuck)\s+(?:{MEMBER_OBJECT}|{GROUP_OBJECT}|the\s+{GROUPS})\s+(?:\w+\s+){{0,2}}?"
+            r"(?:to death|senseless|half to death|black and blue|within an inch of (?:\w+ )?li(?:fe|ves)|into a coma|"
+            r"into (?:the|a) (?:river|canal|ditch|sea|ovens?|fire|furnace|gas chambers?)|off (?:a|the) (?:bridge|roof|"
+            r"cliff|building|balcony|boat)|under (?:a|the) (?:train|bus|truck|lorry|tram|car)|down (?:the|a) "
+            r"(?:stairs|well)|until (?:he|she|they) (?:stops?|stop) (?:breathing|moving))\b"
+            rf"|(?:break|snap|smash|cave|kick|bash|cut|slit|crush|stomp|rip|tear|"
+            rf"blow|put a bullet through)\s+(?:(?:a|an|the|that|this|any|every|some|the next|those|these)\s+)?"
+            rf"(?:\w+\s+)?{GROUP_MEMBER}['\u2019]s?\s+(?:\w+\s+)?(?:legs?|arms?|necks?|heads?|faces?|skulls?|"
+            r"throats?|kneecaps?|teeth|jaws?|ribs?|spines?|fingers?|balls|brains?)\b"
+            rf"|(?:run|mow|gun|hunt|string|cut|shoot|burn)\s+(?:{MEMBER_OBJECT}|"
+            rf"{GROUP_OBJECT}|the\s+{GROUPS})\s+(?:down|over|up)\b)"
+            rf"|\bnext\s+(?:\w+\s+)?{GROUP_MEMBER}\s+(?:i|we)\s+(?:see|meet|find|catch|spot)\s+(?:\w+\s+)?"
+            r"(?:is|will be|gets|'s|is getting|is gonna get|will get|is going to get|gonna get)\s+(?:\w+\s+){0,3}?"
+            r"(?:killed|shot|stabbed|beaten|kicked|hanged|hung|lynched|burned|burnt|knifed|bashed|battered|"
+            r"stomped|curb[- ]?stomped|run over|a bullet|a beating|a knife|(?:his|her|their) (?:heads?|faces?|"
+            r"skulls?|teeth) (?:kicked|smashed|caved|bashed) in)\b"
+            rf"|\bi\s+(?:want|wanna see|want to see|'d like to see|would like to see|'d love to see|would love to see)"
+            rf"\s+(?:{MEMBER_OBJECT}|{GROUP_OBJECT}|the\s+{GROUPS})\s+(?:\w+\s+){{0,4}}?(?:beaten|shot|killed|"
+            r"hanged|hung|lynched|burned|burnt|stabbed|gassed|drowned|raped|tortured|strung up|dead)\b"),
+        "The writer's own plan to kill or hurt members of a group, or a call on others to do it: 'I'm "
+        "going to kill the next Jew I see', 'gonna beat up a gay guy tonight', 'someone needs to run "
+        "those Muslims down', 'I'm going to break that Black kid's legs', 'next Jew I see is getting "
+        "his head kicked in'. threat_group has calls for violence against a whole group in any "
+        "voice, threat_person threats against 'you' or 'him'. A photo shoot ('shoot a gay couple's "
+        "wedding'), a game ('beat the next Muslim player'), a team ('murder the Mexicans on Saturday')"
+        " and DIY ('take a bat to the old shed') are not matched: the object must be people and end "
+        "its noun phrase, 'beat', 'kick' and 'push' need a result ('to death', 'under a train') or a "
+        "body part, and sports verbs do not count with 'the <group>'.",
         ("I'm going to kill the next Jew I see.", "gonna beat up a gay guy tonight, who's coming",
          "I want to run over a trans woman with my truck.",
          "I will stab any immigrant who comes near my kids.",
-         "We're going to burn a Roma family out of their caravan tonight."),
+         "We're going to burn a Roma family out of their caravan tonight.",
+         "I swear I'll put a bullet in the next Muslim who looks at me.",
+         "gonna curb stomp me a gay boy tonight lol", "Next Jew I see is getting his head kicked in.",
+         "I'm going to break that Black kid's legs.",
+         "Someone needs to run those Muslims down with a truck.",
+         "I will beat that trans freak to death if she comes in here.", "Gonna gut the first Sikh I find.",
+         "I'll push that Hindu girl under a train if I see her again.",
+         "Time to drown the Roma in the river like rats."),
         ("I'm going to shoot a gay couple's wedding next weekend, so excited!",
          "I'm going to beat the next Muslim player I meet in the chess tournament.",
          "I'm going to kill the next person who spoils the finale.",
          "The man said he would kill the next Jew he saw and was arrested.",
-         "I reported the guy who wrote that he'd stab any immigrant."),
+         "I reported the guy who wrote that he'd stab any immigrant.",
+         "I'm going to gut the fish and put them on the grill.",
+         "We're going to murder the Mexicans on Saturday, our back line is flying.",
+         "I'm going to take a bat to the old shed this weekend, it's rotten.",
+         "Someone needs to run the Muslim charity bake sale this year, any volunteers?",
+         "I'm going to push that gay couple's proposal video to the top of the feed.",
+         "My grandmother slit the throats of chickens every Sunday on the farm."),
         needs=(ANY_GROUP_WORDS,
-               ("kill", "murder", "stab", "shoot", "strangle", "lynch", "behead", "hang", "burn", "rape",
-                "torture", "beat", "run over", "hunt down", "gas", "knife", "shank", "stomp", "execute",
-                "slaughter", "bash in", "smash in")),
+               ("kill", "murder", "stab", "shoot", "strangle", "lynch", "behead", "decapitat", "hang", "burn",
+                "torch", "firebomb", "rape", "tortur", "mutilat", "castrat", "maim", "gut", "stone", "drown",
+                "gas", "execut", "slaughter", "butcher", "knife", "shank", "gun", "mow", "hunt", "string",
+                "beat", "bash", "batter", "stomp", "slit", "bullet", "fire", " to", "kick", "punch", "hit",
+                "whip", "smash", "knock", "throw", "push", "drag", "hammer", "shove", "toss", "chuck", "break",
+                "snap", "cave", "cut", "crush", "rip", "tear", "blow", "run", "shot", "hung", "knifed",
+                "dead")),
     ),
     Rule(
         "threat_veiled", "threat", WEIGHT_SEVERE,
@@ -973,6 +1013,30 @@ PATTERN_RULES: tuple[Rule, ...] = (
                ("run", "shoot", "stab", "kill", "rape", "beat", "hang", "lynch", "strangl", "murder",
                 "shot", "cancer", "die", "rot", "get", "grab", "fetch", "bring", "needed", "required",
                 "day of the", "lamp")),
+    ),
+    Rule(
+        "threat_gathering", "threat", WEIGHT_SEVERE,
+        _rx(rf"{INTENT}(?:\w+\s+){{0,2}}?(?:burn|torch|firebomb|bomb|blow up|raze|smash up|shoot up|attack|"
+            rf"plough into|plow into|drive (?:a|my|the|our) (?:car|van|truck|lorry) (?:into|through)|run)\s+"
+            rf"(?:down\s+)?(?:the|that|this|their|every|all the|those|these|a|an|any)\s+(?:\w+\s+)?{GATHERING}"
+            rf"(?:\s+(?:over|down|up))?{NOUN_PHRASE_END}"
+            rf"|\bone more {GATHERING}\b[^.!?\n]{{0,40}}?\b(?:i'm|i am|we're|we are|i'll|i will|we'll|we will|"
+            r"gonna)\s+(?:\w+\s+)?(?:blowing|burning|torching|bombing|blow|burn|torch|bomb)\b"),
+        "Threats to where a group lives, meets or prays, beyond the places of worship of "
+        "threat_place_of_worship: a refugee hostel, a pride march, a gay bar ('let's torch the "
+        "refugee hostel tonight', 'we're going to run the pride march over with a van', 'one more "
+        "mosque in this town and I'm blowing it up myself'). A report of an attack is past tense.",
+        ("Let's torch the refugee hostel tonight.",
+         "One more mosque in this town and I'm blowing it up myself.",
+         "We're going to run the pride march over with a van."),
+        ("The man who threatened to torch the refugee hostel was jailed.",
+         "I'm going to kill it at the pride march dance-off.",
+         "We're going to run the pride march stall again this year.",
+         "Police said the men planned to attack the refugee hostel and were arrested."),
+        needs=(("hostel", "hotel", "centre", "center", "camp", "shelter", "pride", "gay bar", "gay club",
+                "mosque", "synagogue", "church", "temple", "gurdwara", "shul"),
+               ("burn", "torch", "firebomb", "bomb", "blow", "raze", "smash up", "shoot up", "attack",
+                "plough", "plow", "drive", "run")),
     ),
     Rule(
         "threat_place_of_worship", "threat", WEIGHT_SEVERE,

@@ -104,9 +104,38 @@ good ...", or a label standing for a group: "goat herders"); a superset only let
 texts through to the pattern."""
 """One member of a group, for "kill every Jew": the singular nouns of GROUPS."""
 GROUP_ADJECTIVE = alternation(GROUP_ADJECTIVES)
-GROUP_MEMBER = (f"(?:{GROUP_ADJECTIVE} (?:person|guy|man|woman|girl|boy|kid|child|bloke|dude|"
-                f"lad|family|couple|student|neighbou?r)|{GROUP_SINGULAR})")
-"""One member of a group as the object of a threat: "the next Jew", "a gay guy", "a Roma family"."""
+MEMBER_NOUNS = ("person", "guy", "man", "woman", "girl", "boy", "kid", "child", "bloke", "dude", "lad", "family",
+                "couple", "student", "neighbour", "neighbor", "freak", "bitch", "bastard", "lady", "teen",
+                "teenager", "worker", "shopkeeper", "owner", "driver", "kids", "children", "boys", "girls",
+                "guys", "families", "couples", "students", "neighbours", "neighbors", "freaks", "lads",
+                "blokes", "dudes", "teens", "teenagers", "workers", "bitches", "bastards")
+GROUP_MEMBER = f"(?:{GROUP_ADJECTIVE} {alternation(MEMBER_NOUNS)}|{GROUP_SINGULAR})"
+"""One member of a group, or a few, as the object of a threat: "the next Jew", "a gay guy", "a
+Roma family", "that Black kid", "those gay boys"."""
+INTENT = (r"(?:\b(?:i|we)(?:'ll| will|'d| would| shall)\s+(?!not\b|never\b)"
+          r"|\b(?:i|we)(?:'m| am|'re| are|'d| would|'ll| will)?\s+(?:(?:really|gonna|going to|will|'ll|shall|"
+          r"want to|wanna|plan to|planning to|intend to|about to|fixing to|gotta|have to|need to|finna|just|"
+          r"definitely|probably|totally|actually|happily|gladly|would|love to|like to|go|swear(?: to god)?"
+          r"(?: i'll| i will| we'll| we will| i'm gonna| i am going to)?|am gonna|'m gonna)\s+){1,3}"
+          r"|\b(?:someone|somebody|people|everyone|y'all|you lot|you guys|anyone|we all)\s+(?:should|needs? to|"
+          r"has to|have to|ought to|must|gotta|oughta)\s+(?:just\s+|really\s+|go\s+)?"
+          r"|\b(?:let's|lets|let us|time to)\s+(?:go\s+|just\s+|finally\s+)?"
+          r"|^\W*(?:gonna|going to|finna|gotta)\s+)")
+"""The writer's own intent ("I'm going to", "we'll", "I swear I'll", "I'd happily"), a call on
+others ("someone should", "somebody needs to") or a summons ("let's", "time to"): what makes a
+violent verb a threat rather than a report ("he stabbed") or a story."""
+HARD_VIOLENCE = (r"(?:kill|murder|stab|shoot|strangle|lynch|behead|decapitate|hang|burn|torch|firebomb|rape|torture|"
+                 r"mutilate|castrate|maim|gut|stone|drown|gas|execute|slaughter|butcher|knife|shank|run over|"
+                 r"run down|gun down|"
+                 r"mow down|hunt down|string up|beat up|bash|batter|curb[- ]?stomp|stomp on|slit the throats? of|"
+                 r"put (?:a |some )?bullets? (?:in|into|through)|set fire to|take (?:a|my|the|an) (?:\w+ )?"
+                 r"(?:bat|knife|machete|hammer|crowbar|axe|blade) to|(?:beat|kick) the (?:shit|crap|hell|life) out of)")
+"""Verbs of violence that need nothing more to be a threat when the writer means to do them to a
+person ("stab", "curb stomp", "take a bat to"). "Beat", "kick", "push" and "break" only hurt with
+a result or a body part (see threat_member)."""
+SPORT_VIOLENCE = r"(?:kill|murder|slaughter|butcher|bash|batter|burn|destroy|bury|hammer|crush|smash)"
+"""The verbs of HARD_VIOLENCE that sports talk uses of a team: "we're going to murder the Mexicans
+on Saturday". A group named with plain "the" after one of them is read as a team."""
 GENERIC_GROUPS = ("these people", "those people", "their kind", "your kind", "you people")
 NAMED_GROUPS = (f"(?:{GROUP_ADJECTIVE} (?:people|men|women|folks)|"
                 f"{alternation([g for g in GROUP_NOUNS if g not in GENERIC_GROUPS])})")
@@ -122,3 +151,18 @@ NEAR_UNNEGATED = rf"\W+(?:{NEGATED}[\w'-]+\W+){{0,4}}?"
 HARMED = (r"(?:die|be (?:killed|hurt|harmed|murdered|attacked|abused|harassed|beaten|tortured|"
           r"treated like that|treated this way))")
 """What a denial of a threat says must not happen to a group: "no woman deserves to die"."""
+MEMBER_OBJECT = (r"(?:(?:me|us)\s+)?(?:(?:a|an|the next|any|every|every last|some|that|this|one|each|the first|"
+                 r"another|the|those|these|all (?:the |those |these |of (?:the |those |these )?)?)\s+)?"
+                 rf"(?:\w+\s+)?{GROUP_MEMBER}")
+"""Members of a group as an object, with any determiner: "the next Jew", "that Black kid"."""
+GROUP_OBJECT = (r"(?:(?:all (?:of )?(?:the |those |these )?|every last one of (?:the |those |these )?|those|these|some|"
+                rf"any|more)\s+)?{GROUPS}")
+"""A whole group as an object, bare or with "all", "those", "these" (not plain "the": see SPORT_VIOLENCE)."""
+NOUN_PHRASE_END = (r"(?=\s*(?:[^\w\s'\u2019-]|$)|\s+(?:i|we|who|that|tonight|tomorrow|today|this|next|with|in|on|at|"
+                   r"from|out|and|if|when|whenever|like|for|as|before|after|because|to|dead|up|down|so|or|he|she|"
+                   r"they|you|again|too|already|now|soon|right|till|until|lol|man|bro)\b)")
+"""The object ends its noun phrase: punctuation, the end, or a word that cannot go on naming it
+("a gay couple's wedding" and "the Muslim charity" go on)."""
+GATHERING = (rf"(?:{WORSHIP}|(?:refugee|asylum|migrant|immigrant)s? (?:hostels?|hotels?|centres?|centers?|camps?|"
+             r"shelters?)|pride (?:march|parade|event|festival|crowd)(?:es|s)?|gay (?:bars?|clubs?))")
+"""Where a group lives, meets or prays: the targets of threat_gathering."""
