@@ -21,10 +21,11 @@ DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "toxicity"
 SYNTHETIC_PATH = REPO / "pipeline" / "toxicity" / "data" / "synthetic.jsonl"
 COMMENT_FILES = tuple(REPO / "pipeline" / "toxicity" / "data" / f"synthetic_comments{suffix}.jsonl"
                       for suffix in ("", "_r11", "_r12a", "_r12b", "_r13a", "_r13b",
-                                     "_r15a", "_r15b", "_r16a", "_r16b", "_r17a", "_r17b"))
+                                     "_r15a", "_r15b", "_r16a", "_r16b", "_r17a", "_r17b", "_r18a",
+                                     "_r18b"))
 """Reader comments on many groups, one file per helper who wrote them without seeing any data
-set, rule or test (rounds ten to thirteen and fifteen to seventeen; see COMMENTS_WEIGHT in
-train_toxicity.py)."""
+set, rule or test (rounds ten to thirteen and fifteen to eighteen; see COMMENTS_WEIGHT and
+COMMENT_FILE_WEIGHTS in train_toxicity.py)."""
 
 SPLIT_SEED = 20240604
 """Seed for every split; change it and both scripts must be re-run."""

@@ -41,7 +41,6 @@ REBUTTAL_KNOWN_MISSES = {
 BLIND = json.loads((TEST_DATA / "toxicity_rebuttals_blind.json").read_text("utf-8"))
 """A second hand-written set, written before the round-four work and first scored at its end."""
 BLIND_KNOWN_MISSES = {
-    "blind_rebut_holocaust_happened": "no cue for 'denying it is disgusting'; model 0.88",
     "blind_hate_they_say_myth": "group_controls has no 'newspaper' object; model 0.48 damped",
 }
 """Blind-set lines the scorer got wrong when first scored; left as found so the set stays
@@ -53,7 +52,6 @@ rebuttals and 0 of 16 ordinary comments flagged."""
 BLIND5_KNOWN_MISSES = {
     "b5_rebut_soros": "names the trope ('Jewish puppet master') to rebut it with 'just the old "
                       "story', which is no cue",
-    "b5_hate_threat_journalist": "missed: model 0.616 under round seventeen's threshold 0.62",
 }
 """Left as first scored, so the set stays blind; a fix turns its xfail green loudly. The
 coded-antisemitism rules of round eight (same last names, Israel-firsters, happy merchant,
@@ -72,8 +70,6 @@ BLIND6_KNOWN_MISSES = {
     "b6_rebut_early_life": "'if someone tells you to check the early life section' has no cue",
     "b6_rebut_kosher_tax_hoax": "'the kosher tax story is a hoax': 'hoax' is no cue and the "
                                 "rule only spares 'the kosher tax is a hoax'",
-    "b6_rebut_globalist_means": "rebuttal flagged by the model (0.65) since round sixteen's "
-                               "training comments",
 }
 """Left as first scored after the round-eight rules; a fix turns its xfail green loudly. One
 has turned green since: b6_rebut_gorillion_grandfather ('People who write '6 gorillion' are
@@ -105,8 +101,6 @@ PROBES9_KNOWN_MISSES = {
                                              "happens to traitors'; model 0.18",
     "r9late_hate_a_few_more_articles_like": "'pay you a visit' (as b5_hate_threat_journalist); model 0.15",
     "r9late_hate_shame_they_didn_t_finish": "approval of the Holocaust without a name; no rule",
-    "r9_rebut_holocaust_deniers_call_it_a": "rebuttal flagged by the model (0.61) since round sixteen's "
-                                           "training comments",
 }
 """Left as first scored, so the late lines keep telling something."""
 MODEL_DATA = Path(__file__).parents[1] / "pipeline" / "toxicity" / "data"
@@ -343,6 +337,7 @@ BLIND7 = json.loads((TEST_DATA / "toxicity_blind_round7.json").read_text("utf-8"
 hateful caught, 2 of 25 rebuttals and 0 of 25 ordinary comments flagged. Its misses then shaped
 the brief for the round-nine rules, so it is no longer blind."""
 BLIND7_KNOWN_MISSES = {
+    "b7_hateful_dual_loyalty_register": "missed: model 0.625 under round eighteen's threshold 0.63",
     "b7_hateful_oven_joke": "missed: score 0.19, no rule fired",
     "b7_hateful_religion_of_peace_savages": "missed: score 0.35, no rule fired",
     "b7_rebuttal_holocaust_education": "rebuttal flagged by holocaust_denial",
@@ -740,7 +735,6 @@ BLIND12_KNOWN_MISSES = {
 }
 BLIND11_KNOWN_MISSES = {
     "b11_hateful_aj_dual_loyalty": "missed: score 0.26, no rule fired",
-    "b11_hateful_muslim_sarcasm": "missed: score 0.25, no rule fired",
     "b11_hateful_immig_hostel": "missed: score 0.25, no rule fired",
     "b11_rebuttal_aj_report_zog": "rebuttal flagged by zog, happy_merchant",
     "b11_ordinary_youre_an_idiot": "ordinary flagged by insult_second_person",
@@ -766,7 +760,6 @@ BLIND13_KNOWN_MISSES = {
     "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
     "b13_hateful_jewish_journalist_loyalty": "missed: score 0.32, no rule fired",
     "b13_hateful_vanload_juans": "missed: score 0.33, no rule fired",
-    "b13_hateful_christchurch_mosque": "missed: score 0.19, no rule fired",
     "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
     "b13_rebuttal_kalergi_debunk": "rebuttal flagged by replacement_conspiracy",
     "b13_hateful_degree_joke": "missed: model 0.592 under round seventeen's threshold 0.62",
@@ -779,9 +772,9 @@ scored and never read. Session 5's scorer: 16 of 40 hateful caught, 6 of 40 rebu
 40 ordinary comments flagged; round thirteen's model (995 more training comments by two more
 helpers, threshold 0.56): 24/40, 6/40, 0/40; round fifteen's (1,000 more, threshold 0.60):
 25/40, 6/40, 0/40, and round sixteen's (threshold 0.59) the same; round seventeen's (0.62)
-27/40, 5/40, 0/40. Nothing was tuned on it."""
+27/40, 5/40, 0/40; with session 12's rules the same; round eighteen's (0.63) 29/40, 5/40, 0/40.
+Nothing was tuned on it."""
 BLIND14_KNOWN_MISSES = {
-    "b14_hateful_commenter_street": "missed: score 0.47, no rule fired",
     "b14_hateful_cripples_darwin": "missed: score 0.36, no rule fired",
     "b14_hateful_doctors_engineers": "missed: score 0.53, no rule fired",
     "b14_hateful_fairy_tale_reparations": "missed: score 0.41, no rule fired",
@@ -791,7 +784,6 @@ BLIND14_KNOWN_MISSES = {
     "b14_hateful_passover_stories": "missed: score 0.40, no rule fired",
     "b14_hateful_reporter_recipes": "missed: score 0.37, no rule fired",
     "b14_hateful_soros_family_business": "missed: score 0.35, no rule fired",
-    "b14_hateful_synagogue_replacement": "missed: score 0.43, no rule fired",
     "b14_hateful_victim_card_reply": "missed: score 0.38, no rule fired",
     "b14_hateful_waste_oxygen": "missed: score 0.45, no rule fired",
     "b14_rebuttal_aipac_vs_jews": "rebuttal flagged by group_controls",
@@ -808,14 +800,14 @@ scored and never read. Session 5's scorer: 27 of 40 hateful caught, 2 of 40 rebu
 40 ordinary comments flagged; round thirteen's model (first scoring): 29/40, 2/40, 0/40. Round
 fourteen's two training files (not adopted) left it at 29/40; round fourteen's word vectors
 28/40; round fifteen's model 29/40, 2/40, 0/40; round sixteen's 33/40, 2/40, 0/40; round
-seventeen's 32/40, 2/40, 0/40. Nothing was tuned on it."""
+seventeen's 32/40, 2/40, 0/40 (with session 12's rules the same); round eighteen's 33/40, 2/40,
+0/40. Nothing was tuned on it."""
 BLIND15_KNOWN_MISSES = {
     "b15_hateful_dancing_israelis": "missed: score 0.28, no rule fired",
     "b15_hateful_hand_rubbers": "missed: score 0.37, no rule fired",
     "b15_hateful_muzzies_out": "missed: score 0.39, no rule fired",
     "b15_hateful_religion_peace_truck": "missed: score 0.42, no rule fired",
     "b15_hateful_six_million_math": "missed: score 0.35, no rule fired",
-    "b15_hateful_threat_commenter_fingers": "missed: score 0.47, no rule fired",
     "b15_hateful_trent_records": "missed: score 0.31, no rule fired",
     "b15_rebuttal_asterisk_still_slur": "rebuttal flagged by slur_lexicon",
     "b15_rebuttal_soros_replacement": "rebuttal flagged by replacement_conspiracy",
@@ -827,20 +819,20 @@ about 15 antisemitic; 40 rebuttals; 40 ordinary), committed (314edbe) before it 
 and never read. Round fourteen's scorer (first scoring): 29 of 40 hateful caught, 4 of 40
 rebuttals and 0 of 40 ordinary comments flagged; round fifteen's model (1,000 more training
 comments by two more helpers, threshold 0.60): 30/40, 4/40, 0/40; round sixteen's (1,000 more,
-threshold 0.59): 31/40, 4/40, 0/40; round seventeen's (threshold 0.62): 33/40, 4/40, 0/40.
-Nothing was tuned on it."""
+threshold 0.59): 31/40, 4/40, 0/40; round seventeen's (threshold 0.62): 33/40, 4/40, 0/40 (with
+session 12's rules the same); round eighteen's (0.63): 33/40, 3/40, 0/40. Nothing was tuned on
+it."""
 BLIND16_KNOWN_MISSES = {
+    "b16_hateful_six_million_audit": "missed: model 0.618 under round eighteen's threshold 0.63",
     "b16_hateful_shower_joke": "missed: score 0.21, no rule fired",
     "b16_hateful_blood_libel_trent": "missed: score 0.53, no rule fired",
     "b16_hateful_early_life_section": "missed: score 0.45, no rule fired",
     "b16_hateful_greedy_landlord": "missed: score 0.49, no rule fired",
     "b16_hateful_shoah_business": "missed: score 0.42, no rule fired",
     "b16_hateful_thirteen_fifty": "missed: score 0.23, no rule fired",
-    "b16_hateful_threat_hospital": "missed: score 0.37, no rule fired",
     "b16_rebuttal_rootless_history": "rebuttal flagged by rootless_cosmopolitan",
     "b16_rebuttal_nostra_aetate": "rebuttal flagged by christ_killers",
     "b16_rebuttal_replacement_restated": "rebuttal flagged by replacement_conspiracy",
-    "b16_rebuttal_not_racist_but_quote": "rebuttal flagged by the model (0.69)",
 }
 BLIND17 = json.loads((TEST_DATA / "toxicity_blind_round17.json").read_text("utf-8"))
 """Session 11: written like round sixteen by someone who saw nothing of the project (40 hateful,
@@ -848,13 +840,10 @@ about 14 antisemitic; 40 rebuttals; 40 ordinary) while round sixteen's training 
 being added, committed (452877e) before it was first scored and never read. Round fourteen's
 scorer: 28 of 40 hateful caught, 2 of 40 rebuttals and 1 of 40 ordinary comments flagged;
 round fifteen's (its first scoring): 30/40, 2/40, 1/40; round sixteen's: 31/40, 2/40, 1/40;
-round seventeen's: 30/40, 1/40, 1/40. Nothing was tuned on it."""
+round seventeen's: 30/40, 1/40, 1/40 (with session 12's rules the same); round eighteen's:
+34/40, 1/40, 1/40. Nothing was tuned on it."""
 BLIND17_KNOWN_MISSES = {
     "b17_hateful_antisem_gas_joke_rabbi": "missed: score 0.41, no rule fired",
-    "b17_hateful_threat_mosque_petrol": "missed: score 0.54, no rule fired",
-    "b17_hateful_threat_journalist_home": "missed: score 0.49, no rule fired",
-    "b17_hateful_threat_synagogue_saturday": "missed: score 0.40, no rule fired",
-    "b17_hateful_threat_trans_school": "missed: score 0.40, no rule fired",
     "b17_hateful_migrant_sarcastic_doctors": "missed: score 0.26, no rule fired",
     "b17_hateful_black_statistics_jungle": "missed: score 0.53, no rule fired",
     "b17_hateful_black_presenter_diversity": "missed: score 0.46, no rule fired",
@@ -869,8 +858,11 @@ antisemitic and 5 threats; 40 rebuttals; 40 ordinary, some with violent figures 
 while round seventeen's training comments were being written, committed (4ac61d8) before it
 was first scored and never read. Round sixteen's scorer (first scoring): 24 of 40 hateful
 caught, 2 of 40 rebuttals and 1 of 40 ordinary comments flagged; round seventeen's (threshold
-0.62): 24/40, 1/40, 1/40. Nothing was tuned on it."""
+0.62): 24/40, 1/40, 1/40 (with session 12's rules the same); round eighteen's (0.63): 24/40,
+2/40, 1/40. Nothing was tuned on it."""
 BLIND18_KNOWN_MISSES = {
+    "b18_rebuttal_invaders_christchurch": "rebuttal flagged by the model (0.64) since round eighteen's "
+                                          "training comments",
     "b18_hateful_lobby_owns_both_parties": "missed: score 0.58, no rule fired",
     "b18_hateful_holocaust_just_asking": "missed: score 0.54, no rule fired",
     "b18_hateful_holocaust_shower_joke": "missed: score 0.40, no rule fired",
@@ -898,15 +890,14 @@ rules of session 12 were written, committed (1ebe908) before it was first scored
 rules: 30 of 40 hateful caught, 3 of 40 rebuttals and 1 of 40 ordinary comments flagged; with
 them: 32/40, 4/40, 1/40. The fourth rebuttal (a court report: the man "pleaded guilty") was then
 looked at by its label and rule, and "pleaded guilty" and "fined" joined the judgement words:
-32/40, 3/40, 1/40, which is no longer a blind figure for that line."""
+32/40, 3/40, 1/40, which is no longer a blind figure for that line. Round eighteen's model:
+34/40, 3/40, 1/40."""
 BLIND19_KNOWN_MISSES = {
     "b19_hateful_next_time_i_see": "missed: score 0.49, no rule fired",
-    "b19_hateful_we_will_drive_the": "missed: score 0.59, no rule fired",
     "b19_hateful_i_already_put_a": "missed: score 0.40, no rule fired",
     "b19_hateful_gonna_find_every_woman": "missed: score 0.57, no rule fired",
     "b19_hateful_im_going_to_bash": "missed: score 0.37, no rule fired",
     "b19_hateful_i_swear_ill_shove": "missed: score 0.40, no rule fired",
-    "b19_hateful_im_going_to_rip": "missed: score 0.59, no rule fired",
     "b19_hateful_were_gonna_start_shooting": "missed: score 0.34, no rule fired",
     "b19_ordinary_were_going_to_destroy": "ordinary flagged by the model (0.75)",
     "b19_rebuttal_my_daughter_came_home": "rebuttal flagged by the model (0.65)",
@@ -922,13 +913,13 @@ violent words: sport against national teams, cooking, DIY, plots; 40 reports of 
 committed (0b41f48) before it was first scored and never read. Before and after the widened
 threat rules of session 12 alike: 19 of 40 threats caught, 0 of 40 rebuttals and 4 of 40
 ordinary comments flagged (AUC .877). None of the 21 threats missed fired a rule; 2 of them
-hold one of the rules' verbs of violence, 8 no group word the rules know."""
+hold one of the rules' verbs of violence, 8 no group word the rules know. Round eighteen's
+model, trained on 1,000 threat comments asked for on the same theme (so an optimistic figure):
+22/40, 0/40, 0/40 (AUC .935)."""
 BLIND20_KNOWN_MISSES = {
     "b20_hateful_next_jew_i_see": "missed: score 0.33, no rule fired",
     "b20_hateful_someone_needs_to_lock": "missed: score 0.49, no rule fired",
-    "b20_hateful_lets_pay_the_jewish": "missed: score 0.48, no rule fired",
     "b20_hateful_ill_stomp_every_kippah": "missed: score 0.44, no rule fired",
-    "b20_hateful_jews_marching_with_their": "missed: score 0.57, no rule fired",
     "b20_hateful_im_going_to_start": "missed: score 0.35, no rule fired",
     "b20_hateful_pigs_blood_in_the": "missed: score 0.42, no rule fired",
     "b20_hateful_time_to_bust_out": "missed: score 0.36, no rule fired",
@@ -940,26 +931,18 @@ BLIND20_KNOWN_MISSES = {
     "b20_hateful_im_gonna_run_down": "missed: score 0.33, no rule fired",
     "b20_hateful_time_to_kick_the": "missed: score 0.42, no rule fired",
     "b20_hateful_well_go_down_there": "missed: score 0.59, no rule fired",
-    "b20_hateful_every_chinese_person_in": "missed: score 0.60, no rule fired",
     "b20_hateful_saw_an_old_asian": "missed: score 0.25, no rule fired",
     "b20_hateful_hindus_having_their_diwali": "missed: score 0.31, no rule fired",
     "b20_hateful_that_gurdwara_is_getting": "missed: score 0.22, no rule fired",
     "b20_hateful_somali_shops_on_the": "missed: score 0.42, no rule fired",
-    "b20_ordinary_were_going_to_murder": "ordinary flagged by the model (0.64)",
-    "b20_ordinary_pound_the_chicken_breasts": "ordinary flagged by the model (0.64)",
-    "b20_ordinary_deadheading_roses_looks_brutal": "ordinary flagged by the model (0.65)",
-    "b20_ordinary_were_going_to_hunt": "ordinary flagged by the model (0.62)",
 }
 """Left as first scored: the threats are told in words no verb list has, and the ordinary lines
 are flagged by the model alone."""
 PROBES_S12_THREATS = json.loads((TEST_DATA / "toxicity_probes_s12_threats.json").read_text("utf-8"))
 """Session 12: 36 lines written before the threat rules were widened and tuned on, so not
 blind: before 6 of 16 threats caught and 2 of 20 others flagged (both by the model); after 16/16
-and the same 2/20."""
-PROBES_S12_THREATS_KNOWN_MISSES = {
-    "s12t_ordinary_we_re_going_to_murder": "ordinary flagged by the model (0.67): a team named by a group",
-    "s12t_ordinary_we_ll_blow_up_the": "ordinary flagged by the model (0.64)",
-}
+and the same 2/20; with round eighteen's model 16/16 and 0/20."""
+PROBES_S12_THREATS_KNOWN_MISSES: dict[str, str] = {}
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -970,8 +953,10 @@ IDENTITY_PROBE = json.loads((TEST_DATA / "toxicity_identity_probe_s10.json").rea
 and 20 hateful controls, written by a helper who saw nothing of the project and committed
 (415d77d) before the first scoring: 3 of 80 flagged (2 of 34 about Jews), 20 of 20 hateful
 caught. Round fifteen's model: 1 of 80 flagged, 20 of 20 caught; round sixteen's: 2 of 80,
-20 of 20; round seventeen's: 1 of 80, 20 of 20. Nothing has been tuned on it."""
+20 of 20; round seventeen's: 1 of 80, 20 of 20; round eighteen's: 2 of 80, 20 of 20. Nothing has
+been tuned on it."""
 IDENTITY_PROBE_KNOWN_MISSES = {
+    "ip_ok_jew_those_survivors": "flagged: model 0.66 since round eighteen's training comments",
     "ip_ok_women_village_hall": "flagged: score 0.72, no rule fired",
 }
 """Left as first scored: the model alone, where naming a group adds to the logit (MODEL_CARD.md,

@@ -26,7 +26,7 @@ from pipeline.toxicity.counter_speech import has_counter_speech
 from pipeline.toxicity.model import IDENTITY_TERMS, load_model
 from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules
 
-OPERATING_THRESHOLD = 0.62
+OPERATING_THRESHOLD = 0.63
 """Chosen by scripts/train_toxicity.py (see MODEL_CARD.md): the threshold with the best F1
 on the Stormfront validation users among those that flag at most 5% of the neutral and
 positive identity statements in the threshold-choice half of HateCheck. Re-run the
@@ -35,7 +35,8 @@ Round eight tempered the saved logits (x0.5): 0.58 is about the model logit 0.66
 Round eleven's model (more training comments, the word block weighed down) gave 0.61,
 round twelve's (1,003 more training comments) 0.57, round thirteen's (995 more, C=8) 0.56,
 round fourteen's (the word-vector block) 0.58, round fifteen's (1,000 more training
-comments) 0.60, round sixteen's (1,000 more) 0.59, round seventeen's (1,000 more) 0.62."""
+comments) 0.60, round sixteen's (1,000 more) 0.59, round seventeen's (1,000 more) 0.62,
+round eighteen's (1,000 threat comments at half weight, session 12's rules) 0.63."""
 
 COUNTER_SPEECH_DAMPING = 0.6
 """Model score factor for texts that quote or rebut ("the claim that ... is a myth"): the
