@@ -97,13 +97,14 @@ GROUP_SINGULAR_WORDS = ("jew", "muslim", "moslem", "immigrant", "migrant", "refu
                         "mexican", "christian", "zionist", "foreigner", "gay", "lesbian", "black",
                         "asian", "african", "indian", "pakistani", "gypsy", "hindu", "sikh")
 GROUP_SINGULAR = "(?:" + "|".join(GROUP_SINGULAR_WORDS) + ")"
+"""One member of a group, for "kill every Jew": the singular nouns of GROUPS."""
 ANY_GROUP_WORDS = (*GROUP_WORDS, *GROUP_SINGULAR_WORDS, "the only good ", "herder", "shagger",
                    "humper", "fucker", "f*cker", "botherer")
 """The pre-check of the rules that name a group in the plural or one member of it ("the only
 good ...", or a label standing for a group: "goat herders"); a superset only lets more
 texts through to the pattern."""
-"""One member of a group, for "kill every Jew": the singular nouns of GROUPS."""
 GROUP_ADJECTIVE = alternation(GROUP_ADJECTIVES)
+"""One of GROUP_ADJECTIVES: "Muslim lives", "a gay guy"."""
 MEMBER_NOUNS = ("person", "guy", "man", "woman", "girl", "boy", "kid", "child", "bloke", "dude", "lad", "family",
                 "couple", "student", "neighbour", "neighbor", "freak", "bitch", "bastard", "lady", "teen",
                 "teenager", "worker", "shopkeeper", "owner", "driver", "kids", "children", "boys", "girls",
@@ -126,14 +127,14 @@ others ("someone should", "somebody needs to") or a summons ("let's", "time to")
 violent verb a threat rather than a report ("he stabbed") or a story."""
 HARD_VIOLENCE = (r"(?:kill|murder|stab|shoot|strangle|lynch|behead|decapitate|hang|burn|torch|firebomb|rape|torture|"
                  r"mutilate|castrate|maim|gut|stone|drown|gas|execute|slaughter|butcher|knife|shank|run over|"
-                 r"run down|gun down|"
-                 r"mow down|hunt down|string up|beat up|bash|batter|curb[- ]?stomp|stomp on|slit the throats? of|"
-                 r"put (?:a |some )?bullets? (?:in|into|through)|set fire to|take (?:a|my|the|an) (?:\w+ )?"
-                 r"(?:bat|knife|machete|hammer|crowbar|axe|blade) to|(?:beat|kick) the (?:shit|crap|hell|life) out of)")
+                 r"run down|gun down|mow down|hunt down|string up|beat up|bash|batter|curb[- ]?stomp|stomp on|"
+                 r"slit the throats? of|put (?:a |some )?bullets? (?:in|into|through)|set fire to|"
+                 r"take (?:a|my|the|an) (?:\w+ )?(?:bat|knife|machete|hammer|crowbar|axe|blade) to|"
+                 r"(?:beat|kick) the (?:shit|crap|hell|life) out of)")
 """Verbs of violence that need nothing more to be a threat when the writer means to do them to a
 person ("stab", "curb stomp", "take a bat to"). "Beat", "kick", "push" and "break" only hurt with
 a result or a body part (see threat_member)."""
-SPORT_VIOLENCE = r"(?:kill|murder|slaughter|butcher|bash|batter|burn|destroy|bury|hammer|crush|smash)"
+SPORT_VIOLENCE = r"(?:kill|murder|slaughter|butcher|bash|batter|burn)"
 """The verbs of HARD_VIOLENCE that sports talk uses of a team: "we're going to murder the Mexicans
 on Saturday". A group named with plain "the" after one of them is read as a team."""
 GENERIC_GROUPS = ("these people", "those people", "their kind", "your kind", "you people")
