@@ -417,6 +417,17 @@ def test_a_reported_claim_is_counter_speech_only_when_someone_judges_it() -> Non
     assert counter_flags(["He said Jews are rats.", "Fine.", "It's raining.", "Vile."])[0] is False
 
 
+def test_a_report_next_to_a_rebuttal_or_a_flat_denial_is_counter_speech() -> None:
+    """Session 12, from rebuttals in the training comments that the rules flagged."""
+    assert counter_flags(["Someone above says Jews control the banks.", "No, they don't.",
+                          "That trope is centuries old."]) == [True, False, True]
+    assert fired_names("The term ZOG means 'Zionist Occupied Government'. It's a neo-Nazi term.") == []
+    assert fired_names("Someone asked what ZOG means. It stands for a neo-Nazi conspiracy theory.") == []
+    # A neighbour that agrees, or says nothing about the claim, leaves the report a claim.
+    assert "zog" in fired_names("Someone asked what ZOG means. It's real and it runs Washington.")
+    assert "group_controls" in fired_names("Someone above says Jews control the banks. They do, look it up.")
+
+
 def test_agreeing_with_a_report_outweighs_a_judgement_word() -> None:
     assert counter_flags(["He said Jews run the banks and got banned for telling the truth."]) == [
         False]

@@ -139,18 +139,21 @@ REPORTED = LazyPattern(
     r"believe|believes|tweeted|call|calls|called|insist|insists|imply|implies|implied|suggest|"
     r"suggests|suggested|spread|spreads|repeat|repeats|keep saying|keeps saying|want|wants|"
     r"wanted|wish|wishes|threaten|threatens|threatened|shouted|shouts|yelled|yells|chanted|"
-    r"chants|screamed)"
+    r"chants|screamed|asked|wondered)"
     r"|(?:saying|claiming|posting|calling|blaming|writing|suggesting|implying|spreading|"
     r"repeating|pushing|wanting|wishing|threatening|joking|advocating|cheering|telling)"
-    r"|(?:read|hear|see) (?:that|comments?|people|someone))\b",
+    r"|(?:read|hear|see) (?:that|comments?|people|someone)"
+    r"|the (?:term|word|phrase|acronym|abbreviation|symbol|meme|slogan|cartoon))\b",
     re.IGNORECASE,
 )
 """Someone else's claim being reported: "you wrote that ...", "he said ...", "people who call
-X Y", "saying X ...", "read that ...". On its own it proves nothing ("they say Jews ... and
+X Y", "saying X ...", "read that ...", "someone asked what ZOG means", and a term being
+defined ("the term ...", "the symbol ..."). On its own it proves nothing ("they say Jews ... and
 they are right"); with a judgement (JUDGED_HERE in the sentence, JUDGED_NEAR next to it) the
 sentence is counter-speech."""
 REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "anyone", "anybody",
-                "people",
+                "people", "the term", "the word", "the phrase", "the acronym", "the abbreviation", "the symbol",
+                "the meme", "the slogan", "the cartoon",
                 "poster", "commenter", "op ", "guy", "uncle", "aunt", "dad", "mother", "father",
                 "friend", "nobody", "no one", "man", "person", "crowd", "comment", "post", "tweet",
                 "message", "saying", "claiming", "posting", "calling", "blaming", "writing",
@@ -159,7 +162,7 @@ REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "
                 "men", "many", "some", "critic", "other", "folk")
 """Every REPORTED match holds one of these (lowercased): the cheap test before the search."""
 JUDGEMENT_WORDS = (
-    r"lies?|lying|liars?|myths?|propaganda|smears?|slander\w*|libel|conspirac\w+|ashamed|"
+    r"lies?|lying|liars?|myths?|tropes?|canards?|propaganda|smears?|slander\w*|libel|conspirac\w+|ashamed|"
     r"shame|shameful|disgrace\w*|banned|ban(?! me\b)(?! (?:them|all of them|these people|those people|"
     r"every \w+)(?: all)? from\b)|report\w*(?! me\b)|delet\w+|removed?|"
     r"the problem is you|"
@@ -188,7 +191,9 @@ flying here"). Losing a job judges the one who said it only as something that ha
 JUDGED_HERE = LazyPattern(rf"\b(?:{JUDGEMENT_WORDS})\b", re.IGNORECASE)
 JUDGED_NEAR = LazyPattern(
     rf"\b(?:{JUDGEMENT_WORDS}|disgusting|garbage|trash|gross|horrible|awful|pathetic|sick|"
-    r"stupid|idiotic|wrong|dangerous)\b",
+    r"stupid|idiotic|wrong|dangerous|"
+    r"no,? (?:they|he|she|it|we|you)? ?(?:don't|do not|doesn't|does not|didn't|did not|aren't|are not|isn't|"
+    r"is not|weren't|were not|wasn't|was not))\b",
     re.IGNORECASE,
 )
 ENDORSED = LazyPattern(
@@ -347,7 +352,9 @@ def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -
 
     A sentence is counter-speech when it holds a cue (COUNTER_SPEECH, NAMED_CODE), or when it reports
     someone's claim (REPORTED) and the claim is judged in it or in the sentence before or
-    after, and none of them agrees with it (ENDORSED). Hedges are removed first.
+    after (a judgement word, a flat "no, they don't", or a cue of its own: "The term ZOG
+    means .... It's a neo-Nazi term."), and none of them agrees with it (ENDORSED). Hedges
+    are removed first.
 
     >>> counter_flags(["He said the Jews run Hollywood.", "That's textbook antisemitism."])
     [True, True]
@@ -355,12 +362,15 @@ def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -
     [False, False]
     """
     texts = [strip_hedges(s, cues) for s in sentences]
-    flags = [has_cue(t, cues) for t in texts]
+    cued = [has_cue(t, cues) for t in texts]
+    flags = list(cued)
     for i, text in enumerate(texts):
         if flags[i] or not reports_claim(text, cues):
             continue
-        neighbours = texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]
+        near = range(max(0, i - 1), min(len(texts), i + 2))
+        neighbours = [texts[n] for n in near if n != i]
         flags[i] = ((cues.judged_here.search(text) is not None
+                     or any(cued[n] for n in near if n != i)
                      or any(cues.judged_near.search(n) is not None for n in neighbours))
                     and not any(endorses(t, cues) for t in [text, *neighbours]))
     return flags
