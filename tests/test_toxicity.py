@@ -428,6 +428,25 @@ def test_a_report_next_to_a_rebuttal_or_a_flat_denial_is_counter_speech() -> Non
     assert "group_controls" in fired_names("Someone above says Jews control the banks. They do, look it up.")
 
 
+@pytest.mark.parametrize(("text", "rule"), [
+    ("'Jewish Bolshevism' was a Nazi slogan.", None),
+    ("Jewish Bolshevism isn't a Nazi slogan, it's history.", "jewish_bolshevism"),
+    ("The '6 gorillion' meme is Holocaust denial disguised as a joke.", None),
+    ("6 gorillion lol, the numbers never add up.", "holocaust_mockery"),
+    ("'Muslims breed like rabbits' is just the Great Replacement conspiracy with a fresh coat of paint.", None),
+    ("Why is the Great Replacement theory banned from discussion? The Jews are replacing us.",
+     "replacement_conspiracy"),
+    ("The echo symbol (((like this))) started on a far-right podcast to tag Jewish names.", None),
+    ("Chinks in the armour showed in the second half.", None),
+    ("Too many chinks in this town now.", "slur_lexicon")])
+def test_naming_a_code_for_what_it_is_spares_the_explanation_not_the_denial(text: str, rule: str | None) -> None:
+    """Session 12: 'a Nazi slogan', 'is Holocaust denial', 'is just the Great Replacement
+    conspiracy', 'started on a far-right podcast' are cues; 'isn't a Nazi slogan' is a hedge;
+    'a chink in the armour' is an idiom, not the slur."""
+    names = fired_names(text)
+    assert (rule in names) if rule else names == []
+
+
 def test_agreeing_with_a_report_outweighs_a_judgement_word() -> None:
     assert counter_flags(["He said Jews run the banks and got banned for telling the truth."]) == [
         False]
@@ -812,7 +831,8 @@ scored and never read. Session 5's scorer: 27 of 40 hateful caught, 2 of 40 rebu
 fourteen's two training files (not adopted) left it at 29/40; round fourteen's word vectors
 28/40; round fifteen's model 29/40, 2/40, 0/40; round sixteen's 33/40, 2/40, 0/40; round
 seventeen's 32/40, 2/40, 0/40 (with session 12's rules the same); round eighteen's 33/40, 2/40,
-0/40. Nothing was tuned on it."""
+0/40; with session 12's code-naming cues (read from training comments, not from this set) 33/40,
+1/40, 0/40. Nothing was tuned on it."""
 BLIND15_KNOWN_MISSES = {
     "b15_hateful_dancing_israelis": "missed: score 0.28, no rule fired",
     "b15_hateful_hand_rubbers": "missed: score 0.37, no rule fired",
@@ -821,7 +841,6 @@ BLIND15_KNOWN_MISSES = {
     "b15_hateful_six_million_math": "missed: score 0.35, no rule fired",
     "b15_hateful_trent_records": "missed: score 0.31, no rule fired",
     "b15_rebuttal_asterisk_still_slur": "rebuttal flagged by slur_lexicon",
-    "b15_rebuttal_soros_replacement": "rebuttal flagged by replacement_conspiracy",
     "b15_hateful_shower_joke": "missed: model 0.603 under round seventeen's threshold 0.62 (caught in round sixteen)",
 }
 BLIND16 = json.loads((TEST_DATA / "toxicity_blind_round16.json").read_text("utf-8"))

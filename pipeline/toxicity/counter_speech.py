@@ -66,19 +66,22 @@ NAMED_CODE = LazyPattern(
     r"(?:is|are|was|were) (?:an? |just an? |an old |a classic |the old |the same old )?(?:\w+ )?(?:slurs?|smears?)|"
     r"(?:holocaust deniers|deniers) (?:say|claim|love to|like to|insist|will tell you|want you to)|"
     r"mock(?:s|ed|ing)? (?:the )?(?:victims|survivors|the dead|murdered)|conspiracy (?:stories|story|tales?)|"
-    r"stands? for|(?:neo-?nazi|white supremacist|white nationalist|far-right|antisemitic|racist) (?:markers?|"
+    r"stands? for|(?:neo-?nazi|nazi|white supremacist|white nationalist|far-right|antisemitic|racist) (?:markers?|"
     r"symbols?|memes?|codes?|terms?|slogans?|talking points?|signals?|acronyms?|abbreviations?|phrases?|"
-    r"propaganda)|"
+    r"propaganda|imagery)|"
     r"(?:is|was|are|were) the (?:same |very )?(?:idea|ideas|theory|thing|lie|conspiracy) (?:the|that) (?:\w+ ){0,3}?"
     r"(?:shooters?|terrorists?|killers?|gunm[ae]n|mass murderers?) (?:wrote|cited|quoted|believed|used)|"
     r"straight out of (?:the )?(?:nazi|nazis'?|hitler's|goebbels'?|der st(?:u|ue)rmer)|"
     r"(?:invented|created|coined|started|born|populari[sz]ed|spread) (?:on|in) (?:\w+ )?(?:neo-?nazi|"
     r"white supremacist|far-right|antisemitic|racist|extremist) (?:sites?|forums?|boards?|circles|"
-    r"message boards?|chats?|groups?|channels?)|(?:target|hate) markers?|"
+    r"message boards?|chats?|groups?|channels?|podcasts?|shows?|radio|blogs?|websites?)|(?:target|hate) markers?|"
     r"used by (?:neo-?nazis|white supremacists|the far right|antisemites|racists|extremists|terrorists|"
     r"a terrorist group)|(?:a|the) way (?:of|to) (?:mock\w*|signal\w*|dehumani[sz]\w*)|"
     r"is how (?:people|they|racists|antisemites|bigots|trolls) (?:introduce|smuggle|signal|dress up|disguise)|"
-    r"(?:that's|that is|it's|it is) the (?:great )?replacement (?:theory|conspiracy|myth)|"
+    r"(?:that's|that is|it's|it is|this is|['\"\u201d\u2019] is)(?: just| simply| basically| literally| only)? "
+    r"the (?:great )?replacement (?:theory|conspiracy|myth)|"
+    r"(?:that's|that is|it's|it is|this is|['\"\u201d\u2019] is|\b(?:meme|joke|claim|comment|post|number|"
+    r"figure|question)s? (?:is|are))(?: just| simply| basically| literally| only| pure| textbook)? holocaust denial|"
     r"(?:is|was) the (?:conspiracy )?theory (?:named|cited|quoted|pushed|promoted) (?:in|by)|"
     r"@mods?|mods?\W+(?:please|pls|can you|is this|are you)|please (?:ban|remove|delete)|"
     r"report(?:ed|ing)? (?:this|him|her|them|it|the user|user|the comment|that comment)|"
@@ -102,7 +105,7 @@ NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed b
                     "is how", "replacement", "theory", "mod", "please ", "report", "flagged", "used to tag",
                     "used to mark", "used to flag", "used to identify", "used to target", "used to single",
                     "the same", "the very", "the idea", "the theory", "the thing", "the lie", "the conspiracy",
-                    "straight out of", "marker")
+                    "straight out of", "marker", "holocaust denial")
 """Every NAMED_CODE match holds one of these (lowercased): the cheap test before the search."""
 
 HEDGE = LazyPattern(
@@ -117,7 +120,9 @@ HEDGE = LazyPattern(
     r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b"
     r"|\b(?:scream|screams|screaming|cry|cries|crying|yell|yells|yelling|shout|shouts|shouting) "
     r"(?:the )?(?:anti-?semit\w*|racism|racist)(?: card)?\b"
-    r"|\b(?:play|plays|playing|played|pull|pulls|pulling|pulled) the (?:anti-?semit\w*|racism|racist|race) card\b",
+    r"|\b(?:play|plays|playing|played|pull|pulls|pulling|pulled) the (?:anti-?semit\w*|racism|racist|race) card\b"
+    r"|\b(?:not|isn't|is not|wasn't|was not|ain't)(?: just| even)?(?: an?)? (?:neo-?)?nazi (?:slogans?|terms?|myths?|"
+    r"lies?|propaganda|imagery|memes?|codes?|symbols?)\b",
     re.IGNORECASE,
 )
 """A counter-speech word used to assert, not to rebut: "call me antisemitic but the Jews run

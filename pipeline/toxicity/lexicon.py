@@ -44,13 +44,21 @@ def load_lookup(table: str) -> frozenset[str]:
 PLURAL_IES = re.compile(r"[^aeiou\W]y$")
 
 
-def tokenise(text: str) -> list[str]:
-    """Lowercase word tokens with hyphens split, as the term tables are written.
+IDIOM = re.compile(r"\bchinks? in (?:the|my|his|her|their|its|our|your|an?) armou?r\b")
+"""A word of the slur table inside an idiom that is no slur: "a chink in the armour"."""
 
-    >>> tokenise("Wet-back scum!!")
-    ['wet', 'back', 'scum']
+
+def tokenise(text: str) -> list[str]:
+    """Lowercase word tokens with hyphens split, as the term tables are written; the idiom of
+    IDIOM is read as "gap in the armour".
+
+    >>> tokenise("Wet-back scum!!"), tokenise("Chinks in the armour")
+    (['wet', 'back', 'scum'], ['gap', 'in', 'the', 'armour'])
     """
-    return TOKEN.findall(text.lower().replace("-", " "))
+    lowered = text.lower()
+    if "armo" in lowered:
+        lowered = IDIOM.sub("gap in the armour", lowered)
+    return TOKEN.findall(lowered.replace("-", " "))
 
 
 def find_term(text: str, terms: frozenset[str], decode: bool = False) -> str | None:
