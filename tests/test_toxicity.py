@@ -447,6 +447,20 @@ def test_naming_a_code_for_what_it_is_spares_the_explanation_not_the_denial(text
     assert (rule in names) if rule else names == []
 
 
+def test_identity_rules_are_damped_in_a_rebuttal_the_model_scores_low() -> None:
+    """REBUTTAL_MODEL_CEILING: a text that rebuts somewhere and that the model scores low keeps
+    its rule firing on record but not its verdict; hate that hedges with a rebuttal word and a
+    threat beside a rebuttal are not spared."""
+    text = ("The so-called Kalergi plan takes a 1920s pan-European writer wildly out of context. "
+            "There is no plan, just a conspiracy theory recycled on far-right forums.")
+    (result,) = score_texts([text])
+    assert "replacement_conspiracy" in result.rules and not result.toxic
+    hedged = "They call it a conspiracy theory, but the Kalergi plan is real and it is replacing us."
+    assert score_texts([hedged])[0].toxic
+    threat = "Gas the Jews. That's what the myth-busters won't tell you."
+    assert score_texts([threat])[0].toxic
+
+
 def test_agreeing_with_a_report_outweighs_a_judgement_word() -> None:
     assert counter_flags(["He said Jews run the banks and got banned for telling the truth."]) == [
         False]
@@ -759,14 +773,12 @@ and cues were written for the kinds among them (rules.py, "Round eleven, from bl
 twelve"): 38/40, 2/40, 1/40 since, no longer a blind figure."""
 BLIND12_KNOWN_MISSES = {
     "b12_hateful_blood_libel": "missed: score 0.40, no rule fired",
-    "b12_rebuttal_happy_merchant_explain": "rebuttal flagged by happy_merchant",
     "b12_rebuttal_mock_gorillion": "rebuttal flagged by holocaust_minimisation",
     "b12_ordinary_landlords_parasites": "ordinary flagged by the model (0.71)",
 }
 BLIND11_KNOWN_MISSES = {
     "b11_hateful_aj_dual_loyalty": "missed: score 0.26, no rule fired",
     "b11_hateful_immig_hostel": "missed: score 0.25, no rule fired",
-    "b11_rebuttal_aj_report_zog": "rebuttal flagged by zog, happy_merchant",
     "b11_ordinary_youre_an_idiot": "ordinary flagged by insult_second_person",
 }
 
@@ -790,7 +802,6 @@ BLIND13_KNOWN_MISSES = {
     "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
     "b13_hateful_jewish_journalist_loyalty": "missed: score 0.32, no rule fired",
     "b13_hateful_vanload_juans": "missed: score 0.33, no rule fired",
-    "b13_rebuttal_report_goy_noticer": "rebuttal flagged by happy_merchant",
     "b13_rebuttal_kalergi_debunk": "rebuttal flagged by replacement_conspiracy",
     "b13_hateful_degree_joke": "missed: model 0.592 under round seventeen's threshold 0.62",
 }
@@ -861,7 +872,6 @@ BLIND16_KNOWN_MISSES = {
     "b16_hateful_shoah_business": "missed: score 0.42, no rule fired",
     "b16_hateful_thirteen_fifty": "missed: score 0.23, no rule fired",
     "b16_rebuttal_rootless_history": "rebuttal flagged by rootless_cosmopolitan",
-    "b16_rebuttal_nostra_aetate": "rebuttal flagged by christ_killers",
     "b16_rebuttal_replacement_restated": "rebuttal flagged by replacement_conspiracy",
 }
 BLIND17 = json.loads((TEST_DATA / "toxicity_blind_round17.json").read_text("utf-8"))
@@ -973,6 +983,33 @@ PROBES_S12_THREATS = json.loads((TEST_DATA / "toxicity_probes_s12_threats.json")
 blind: before 6 of 16 threats caught and 2 of 20 others flagged (both by the model); after 16/16
 and the same 2/20; with round eighteen's model 16/16 and 0/20."""
 PROBES_S12_THREATS_KNOWN_MISSES: dict[str, str] = {}
+BLIND21 = json.loads((TEST_DATA / "toxicity_blind_round21.json").read_text("utf-8"))
+"""Session 12: antisemitic tropes (half coded, some hedged with a rebuttal word), their
+rebuttals and explanations, and ordinary talk of Jews and Israel, written by someone who saw
+nothing of the project, committed (24475ec) before it was first scored. The scorer from before
+session 12, its rules with round eighteen's model, and its code-naming cues all gave 29 of 40
+hateful caught, 5 of 40 rebuttals and 0 of 40 ordinary comments flagged (AUC .954); with the
+rebuttal ceiling on identity rules (REBUTTAL_MODEL_CEILING, chosen before it was scored):
+29/40, 4/40, 0/40 (AUC .959). Its misses were then looked at by label, score and firing only."""
+BLIND21_KNOWN_MISSES = {
+    "b21_hateful_soros_pulls_the_strings": "missed: score 0.53, no rule fired",
+    "b21_hateful_they_say_the_great": "missed: model 0.69, damped as counter-speech to 0.41",
+    "b21_hateful_just_asking_questions_why": "missed: score 0.42, no rule fired",
+    "b21_hateful_interesting_how_the_fellow": "missed: model 0.70, damped as counter-speech to 0.42",
+    "b21_hateful_remember_its_only_a": "missed: model 0.77, damped as counter-speech to 0.46",
+    "b21_hateful_the_numbers_never_added": "missed: score 0.58, no rule fired",
+    "b21_hateful_oy_vey_another_shoah": "missed: score 0.57, no rule fired",
+    "b21_hateful_hollywood_the_fed_the": "missed: model 0.55, damped as counter-speech to 0.33",
+    "b21_hateful_to_learn_who_rules": "missed: model 0.51, damped as counter-speech to 0.30",
+    "b21_hateful_blood_libel_isnt_a": "missed: score 0.49, no rule fired",
+    "b21_hateful_they_say_its_a": "missed: model 0.70, damped as counter-speech to 0.42",
+    "b21_rebuttal_for_anyone_confused_the": "rebuttal flagged by triple_parentheses",
+    "b21_rebuttal_great_replacement_was_popularised": "rebuttal flagged by replacement_conspiracy",
+    "b21_rebuttal_the_kalergi_plan_is": "rebuttal flagged by replacement_conspiracy",
+    "b21_rebuttal_lol_yes_the_jews": "rebuttal flagged by group_controls",
+}
+"""Left as first scored. Six of the eleven hateful lines missed hedge with a rebuttal word and
+are damped as counter-speech (COUNTER_SPEECH_DAMPING); four of them the model alone would catch."""
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -1013,6 +1050,7 @@ CHECK_SETS = (
     (BLIND18, BLIND18_KNOWN_MISSES),
     (BLIND19, BLIND19_KNOWN_MISSES),
     (PROBES_S12, {}),
+    (BLIND21, BLIND21_KNOWN_MISSES),
     (BLIND20, BLIND20_KNOWN_MISSES),
     (PROBES_S12_THREATS, PROBES_S12_THREATS_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),

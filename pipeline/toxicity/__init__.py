@@ -43,6 +43,16 @@ COUNTER_SPEECH_DAMPING = 0.6
 model sees the hateful words of the quoted claim. Rules are not damped (they have their own
 guard). Risk: a hater who writes "call me racist, but ..." is damped too; the rules still fire."""
 
+REBUTTAL_MODEL_CEILING = 0.2
+"""A text that rebuts or explains somewhere (counter-speech, see COUNTER_SPEECH_DAMPING) and that
+the model scores under this has its identity-attack rules damped like the model (x0.6, under
+any threshold), unless a rule of another category (a threat, a slur) fires too: the rebuttals
+that name a trope ("the 'kosher tax' story is a hoax") trip the trope rules in a sentence the
+counter-speech reading does not reach, and the model, which has read thousands of such
+rebuttals, scores them low. Chosen in session 12 on counts over all the check sets (blind sets
+included: 4 rebuttals spared at 0.2, 5 at 0.25, no hateful line lost at either; HateCheck dev
+and Stormfront have no such line), so those are no test of it; blind set twenty-one is."""
+
 TIE_BREAK = 0.1
 """Share of the weaker signal's headroom added to the stronger: ``hi + 0.1 * (1 - hi) * lo``.
 Plain max gave every comment a rule caught the same score (0.95 or the profanity floor
@@ -70,12 +80,17 @@ def attribute_model_score(text: str, model_score: float) -> str:
 def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
             threshold: float) -> ToxicityScore:
     """Merge the model score and the rules into one verdict (the max, ties broken)."""
+    weights = {rule.name: rule.weight for rule in fired}
     if has_counter_speech(text):
+        if (model_score < REBUTTAL_MODEL_CEILING
+                and all(rule.category == "identity_attack" for rule in fired if rule.weight >= threshold)):
+            weights = {rule.name: (rule.weight * COUNTER_SPEECH_DAMPING if rule.category == "identity_attack"
+                                   else rule.weight) for rule in fired}
         model_score *= COUNTER_SPEECH_DAMPING
     categories: dict[str, float] = {}
     for rule in fired:
-        categories[rule.category] = max(categories.get(rule.category, 0.0), rule.weight)
-    rule_score = max((rule.weight for rule in fired), default=0.0)
+        categories[rule.category] = max(categories.get(rule.category, 0.0), weights[rule.name])
+    rule_score = max(weights.values(), default=0.0)
     if model_score >= threshold and model_score > rule_score:
         name = attribute_model_score(text, model_score)
         categories[name] = max(categories.get(name, 0.0), model_score)
