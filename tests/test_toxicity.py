@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import toxicity
-from pipeline.toxicity import CATEGORIES, OPERATING_THRESHOLD, ToxicityScore, score_texts
+from pipeline.toxicity import CATEGORIES, OPERATING_THRESHOLD, ToxicityScore, combine, score_texts
 from pipeline.toxicity.counter_speech import (
     QUOTED,
     blank_quotes,
@@ -32,16 +32,12 @@ hateful originals; written before the counter-speech work of round four, then tu
 REBUTTAL_KNOWN_MISSES = {
     "late_adv_the_media_says_the_holocaust": "denial split over two sentences; no rule sees it",
     "late_adv_people_say_jews_don_t": "'that's a lie' about a denial reads as a rebuttal",
-    "late_adv_not_all_muslims_are_terrorists": "'not all X are' cue damps the model (0.83 x 0.6) "
-                                               "and the 'but' clause holds no rule match; "
-                                               "caught before round four",
     "late_adv_everyone_who_says_the_jews": "missed: model 0.58 under round seventeen's threshold 0.62",
 }
 """Check-set lines the scorer gets wrong, kept as strict xfails so a fix shows up."""
 BLIND = json.loads((TEST_DATA / "toxicity_rebuttals_blind.json").read_text("utf-8"))
 """A second hand-written set, written before the round-four work and first scored at its end."""
 BLIND_KNOWN_MISSES = {
-    "blind_hate_they_say_myth": "group_controls has no 'newspaper' object; model 0.48 damped",
 }
 """Blind-set lines the scorer got wrong when first scored; left as found so the set stays
 blind. Fixing one turns its xfail green loudly; then move it out of this table."""
@@ -392,7 +388,6 @@ BLIND10_KNOWN_MISSES = {
     "b10_hateful_holocaust_numbers": "missed: score 0.11, no rule fired",
     "b10_hateful_monkey_insult": "missed: score 0.36, no rule fired",
     "b10_hateful_retard_insult": "missed: score 0.32, no rule fired",
-    "b10_hateful_not_racist_but": "missed: score 0.18, no rule fired",
     "b10_rebuttal_noticing_rebut": "rebuttal flagged by group_controls",
     "b10_hateful_asian_driving": "missed: score 0.57 (threshold 0.60), no rule fired",
 }
@@ -459,6 +454,16 @@ def test_identity_rules_are_damped_in_a_rebuttal_the_model_scores_low() -> None:
     assert score_texts([hedged])[0].toxic
     threat = "Gas the Jews. That's what the myth-busters won't tell you."
     assert score_texts([threat])[0].toxic
+
+
+def test_the_model_is_not_damped_where_a_rebuttal_word_only_leads_into_a_claim() -> None:
+    """counter_speech.rebuts: "they call it a myth, yet ..." hedges; a rebuttal followed by
+    'but' that judges again still rebuts."""
+    hedged = combine("They say it is a myth, yet Jews run the banks.", 0.7, [], 0.63)
+    rebuttal = combine("The claim that Jews run the banks is a myth.", 0.7, [], 0.63)
+    judged_twice = combine("Some say it, but the claim that Jews run the banks is a myth.", 0.7, [], 0.63)
+    assert hedged.toxic and not rebuttal.toxic and not judged_twice.toxic
+    assert "group_controls" in fired_names("They say it is a myth, yet Jews control the banks.")
 
 
 def test_agreeing_with_a_report_outweighs_a_judgement_word() -> None:
@@ -990,10 +995,11 @@ nothing of the project, committed (24475ec) before it was first scored. The scor
 session 12, its rules with round eighteen's model, and its code-naming cues all gave 29 of 40
 hateful caught, 5 of 40 rebuttals and 0 of 40 ordinary comments flagged (AUC .954); with the
 rebuttal ceiling on identity rules (REBUTTAL_MODEL_CEILING, chosen before it was scored):
-29/40, 4/40, 0/40 (AUC .959). Its misses were then looked at by label, score and firing only."""
+29/40, 4/40, 0/40 (AUC .959). Its misses were then looked at by label, score and firing only,
+and the hedge change (counter_speech.rebuts) was written after that: 31/40, 4/40, 0/40 with it,
+not a blind figure."""
 BLIND21_KNOWN_MISSES = {
     "b21_hateful_soros_pulls_the_strings": "missed: score 0.53, no rule fired",
-    "b21_hateful_they_say_the_great": "missed: model 0.69, damped as counter-speech to 0.41",
     "b21_hateful_just_asking_questions_why": "missed: score 0.42, no rule fired",
     "b21_hateful_interesting_how_the_fellow": "missed: model 0.70, damped as counter-speech to 0.42",
     "b21_hateful_remember_its_only_a": "missed: model 0.77, damped as counter-speech to 0.46",
@@ -1002,14 +1008,48 @@ BLIND21_KNOWN_MISSES = {
     "b21_hateful_hollywood_the_fed_the": "missed: model 0.55, damped as counter-speech to 0.33",
     "b21_hateful_to_learn_who_rules": "missed: model 0.51, damped as counter-speech to 0.30",
     "b21_hateful_blood_libel_isnt_a": "missed: score 0.49, no rule fired",
-    "b21_hateful_they_say_its_a": "missed: model 0.70, damped as counter-speech to 0.42",
     "b21_rebuttal_for_anyone_confused_the": "rebuttal flagged by triple_parentheses",
     "b21_rebuttal_great_replacement_was_popularised": "rebuttal flagged by replacement_conspiracy",
     "b21_rebuttal_the_kalergi_plan_is": "rebuttal flagged by replacement_conspiracy",
     "b21_rebuttal_lol_yes_the_jews": "rebuttal flagged by group_controls",
 }
-"""Left as first scored. Six of the eleven hateful lines missed hedge with a rebuttal word and
-are damped as counter-speech (COUNTER_SPEECH_DAMPING); four of them the model alone would catch."""
+"""Six of the eleven hateful lines first missed hedged with a rebuttal word and were damped as
+counter-speech (COUNTER_SPEECH_DAMPING); two of them, hedged with "but" or "yet", are caught since
+counter_speech.rebuts."""
+BLIND22 = json.loads((TEST_DATA / "toxicity_blind_round22.json").read_text("utf-8"))
+"""Session 12: hate hedged with rebuttal words ("people call it a conspiracy theory, but", "I'm
+not racist, but", sarcasm, agreeing reports), rebuttals in the same words, and heated "but"
+talk, written by someone who saw nothing of the project and committed (1be3491) before it was
+first scored. The scorer from before session 12 and the one just before the change: 17 of 40
+hateful caught, 2 of 40 rebuttals and 0 of 40 ordinary comments flagged (AUC .911 / .912);
+with the model undamped where counter-speech goes on to assert after "but" or "yet"
+(counter_speech.rebuts): 19/40, 2/40, 0/40 (AUC .932)."""
+BLIND22_KNOWN_MISSES = {
+    "b22_hateful_same_families_walk_away": "missed: score 0.53, no rule fired",
+    "b22_hateful_look_after_their_own": "missed: score 0.58, no rule fired",
+    "b22_hateful_dual_loyalty_propaganda_until": "missed: score 0.48, no rule fired",
+    "b22_hateful_who_benefits_official_figure": "missed: score 0.54, no rule fired",
+    "b22_hateful_surnames_central_bank_boards": "missed: model 0.31, damped as counter-speech to 0.19",
+    "b22_hateful_have_jewish_friends_admit": "missed: score 0.47, no rule fired",
+    "b22_hateful_funding_both_sides_wars": "missed: model 0.41, damped as counter-speech to 0.24",
+    "b22_hateful_connect_the_dots_migration": "missed: score 0.34, no rule fired",
+    "b22_hateful_islamification_far_right_myth": "missed: score 0.63, no rule fired",
+    "b22_hateful_crime_stats_out_of_context": "missed: model 0.32, damped as counter-speech to 0.19",
+    "b22_hateful_dad_says_neighbourhood_downhill": "missed: score 0.26, no rule fired",
+    "b22_hateful_truth_isnt_hate_border": "missed: score 0.61, no rule fired",
+    "b22_hateful_women_getting_revenge": "missed: score 0.52, no rule fired",
+    "b22_hateful_sure_pay_gap_discrimination": "missed: score 0.47, no rule fired",
+    "b22_hateful_pastor_said_sickness": "missed: score 0.52, no rule fired",
+    "b22_hateful_lock_your_car_experience": "missed: model 0.87, damped as counter-speech to 0.52",
+    "b22_hateful_antigypsyism_truth_hurts": "missed: score 0.56, no rule fired",
+    "b22_hateful_drive_outback_town": "missed: score 0.59, no rule fired",
+    "b22_hateful_used_to_think_tabloid": "missed: model 0.79, damped as counter-speech to 0.48",
+    "b22_hateful_banned_lower_iq_studies": "missed: model 0.51, damped as counter-speech to 0.31",
+    "b22_hateful_eastern_europeans_drunks_thieves": "missed: model 0.82, damped as counter-speech to 0.49",
+    "b22_rebuttal_grew_up_hearing_roma": "rebuttal flagged by group_dehumanised",
+    "b22_rebuttal_happy_merchant_context": "rebuttal flagged by happy_merchant",
+}
+"""Left as first scored: hedged hate is the weakest shape of any blind set (19 of 40)."""
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -1051,6 +1091,7 @@ CHECK_SETS = (
     (BLIND19, BLIND19_KNOWN_MISSES),
     (PROBES_S12, {}),
     (BLIND21, BLIND21_KNOWN_MISSES),
+    (BLIND22, BLIND22_KNOWN_MISSES),
     (BLIND20, BLIND20_KNOWN_MISSES),
     (PROBES_S12_THREATS, PROBES_S12_THREATS_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.regex_guard import save_reads
-from pipeline.toxicity.counter_speech import has_counter_speech
+from pipeline.toxicity.counter_speech import rebuts
 from pipeline.toxicity.model import IDENTITY_TERMS, load_model
 from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules
 
@@ -41,7 +41,10 @@ round eighteen's (1,000 threat comments at half weight, session 12's rules) 0.63
 COUNTER_SPEECH_DAMPING = 0.6
 """Model score factor for texts that quote or rebut ("the claim that ... is a myth"): the
 model sees the hateful words of the quoted claim. Rules are not damped (they have their own
-guard). Risk: a hater who writes "call me racist, but ..." is damped too; the rules still fire."""
+guard), except under REBUTTAL_MODEL_CEILING. Not applied where every counter-speech sentence
+goes on to assert after "but" or "yet" ("they say it's a myth, yet ...", counter_speech.rebuts,
+session 12: blind set twenty-two 17 -> 19 of 40 hedged hateful comments caught, no rebuttal or
+ordinary comment more flagged; ETHOS .7818 -> .7807). Hedges without a "but" are still damped."""
 
 REBUTTAL_MODEL_CEILING = 0.2
 """A text that rebuts or explains somewhere (counter-speech, see COUNTER_SPEECH_DAMPING) and that
@@ -81,7 +84,7 @@ def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
             threshold: float) -> ToxicityScore:
     """Merge the model score and the rules into one verdict (the max, ties broken)."""
     weights = {rule.name: rule.weight for rule in fired}
-    if has_counter_speech(text):
+    if rebuts(text):
         if (model_score < REBUTTAL_MODEL_CEILING
                 and all(rule.category == "identity_attack" for rule in fired if rule.weight >= threshold)):
             weights = {rule.name: (rule.weight * COUNTER_SPEECH_DAMPING if rule.category == "identity_attack"

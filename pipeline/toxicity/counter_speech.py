@@ -438,23 +438,54 @@ def whole_text_cues(text: str) -> tuple[bool, bool]:
     return has_cue(stripped, cues), reports_claim(stripped, cues)
 
 
+CONTRASTS = (" but ", " yet ")
+"""Where a hedged sentence turns from its counter-speech word to its claim."""
+
+
 def unguarded_tail(sentence: str) -> str | None:
-    """The clause after the last "but" of a counter-speech sentence, when it has no cue.
+    """The clause after the last "but" (or "yet") of a counter-speech sentence, when it has no cue.
 
     "They say it's a myth, but Zionists own every newspaper": the judgement is about
     what comes before "but"; the claim after it is asserted.
 
     >>> unguarded_tail("People say it is a lie, but Jews run the banks.")
     ' Jews run the banks.'
+    >>> unguarded_tail("They call it a myth, yet Jews run the banks.")
+    ' Jews run the banks.'
     >>> unguarded_tail("Jews are fine, but saying they run the banks is a lie.") is None
     True
     """
     lowered = sentence.lower()
-    cut = lowered.rfind(" but ")
+    cut, word = max((lowered.rfind(c), c) for c in CONTRASTS)
     if cut < 0:
         return None
-    tail = sentence[cut + 4 :]
+    tail = sentence[cut + len(word) - 1 :]
     return None if is_counter_speech(tail) else tail
+
+
+def rebuts(text: str) -> bool:
+    """:func:`has_counter_speech`, except when every sentence that reads as counter-speech goes
+    on to assert after a "but" or "yet" (:func:`unguarded_tail`): "They call it a conspiracy
+    theory, but ..." hedges; it does not rebut. A text that only quotes still rebuts.
+
+    >>> rebuts("The claim that Jews run the banks is a myth.")
+    True
+    >>> rebuts("People call it a conspiracy theory, but Jews run the banks.")
+    False
+    >>> rebuts("Jews are fine, but saying they run the banks is a lie.")
+    True
+    """
+    if not has_counter_speech(text):
+        return False
+    lowered = text.lower()
+    if not any(c in lowered for c in CONTRASTS):
+        return True
+    view, cues = cue_view(text)
+    sentences = split_sentences(view)
+    flags = counter_flags(sentences, cues)
+    if not any(flags):
+        return True
+    return any(flag and unguarded_tail(sentence) is None for sentence, flag in zip(sentences, flags, strict=True))
 
 
 def precheck_text(text: str) -> str | None:
