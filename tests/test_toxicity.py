@@ -466,6 +466,17 @@ def test_the_model_is_not_damped_where_a_rebuttal_word_only_leads_into_a_claim()
     assert "group_controls" in fired_names("They say it is a myth, yet Jews control the banks.")
 
 
+@pytest.mark.parametrize(("text", "fires"), [
+    ("lol gonna stab a Muslim tonight", True),
+    ("They're gonna stab a Muslim, the police warned.", False),
+    ("He's going to kill the next Jew he sees, his mother told police.", False),
+    ("The man was going to stab a Muslim, police said.", False)])
+def test_a_subjectless_gonna_is_the_writer_s_intent_a_third_person_s_is_not(text: str, fires: bool) -> None:
+    """The intent prefix (vocabulary.INTENT) reads "gonna"/"going to" without a subject as the
+    writer's own, anywhere in a sentence, but not after "they're", "he's", "was" ..."""
+    assert ("threat_member" in fired_names(text)) is fires
+
+
 def test_agreeing_with_a_report_outweighs_a_judgement_word() -> None:
     assert counter_flags(["He said Jews run the banks and got banned for telling the truth."]) == [
         False]
@@ -960,7 +971,8 @@ threat rules of session 12 alike: 19 of 40 threats caught, 0 of 40 rebuttals and
 ordinary comments flagged (AUC .877). None of the 21 threats missed fired a rule; 2 of them
 hold one of the rules' verbs of violence, 8 no group word the rules know. Round eighteen's
 model, trained on 1,000 threat comments asked for on the same theme (so an optimistic figure):
-22/40, 0/40, 0/40 (AUC .935)."""
+22/40, 0/40, 0/40 (AUC .935). When the intent prefix was rewritten for speed (word_start), a
+subjectless "gonna" counts anywhere in a sentence, not only at its start: 23/40."""
 BLIND20_KNOWN_MISSES = {
     "b20_hateful_next_jew_i_see": "missed: score 0.33, no rule fired",
     "b20_hateful_someone_needs_to_lock": "missed: score 0.49, no rule fired",
@@ -973,7 +985,6 @@ BLIND20_KNOWN_MISSES = {
     "b20_hateful_pride_march_comes_past": "missed: score 0.08, no rule fired",
     "b20_hateful_lets_pay_the_gay": "missed: score 0.34, no rule fired",
     "b20_hateful_should_be_open_season": "missed: score 0.42, no rule fired",
-    "b20_hateful_im_gonna_run_down": "missed: score 0.33, no rule fired",
     "b20_hateful_time_to_kick_the": "missed: score 0.42, no rule fired",
     "b20_hateful_well_go_down_there": "missed: score 0.59, no rule fired",
     "b20_hateful_saw_an_old_asian": "missed: score 0.25, no rule fired",

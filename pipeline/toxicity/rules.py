@@ -78,6 +78,7 @@ from pipeline.toxicity.vocabulary import (
     WEIGHT_PROFANITY,
     WEIGHT_SEVERE,
     WORSHIP,
+    word_start,
 )
 
 
@@ -837,12 +838,14 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"throats?|kneecaps?|teeth|jaws?|ribs?|spines?|fingers?|balls|brains?)\b"
             rf"|(?:run|mow|gun|hunt|string|cut|shoot|burn)\s+(?:{MEMBER_OBJECT}|"
             rf"{GROUP_OBJECT}|the\s+{GROUPS})\s+(?:down|over|up)\b)"
-            rf"|\bnext\s+(?:\w+\s+)?{GROUP_MEMBER}\s+(?:i|we)\s+(?:see|meet|find|catch|spot)\s+(?:\w+\s+)?"
+            rf"|{word_start(('next',))}\s+(?:\w+\s+)?{GROUP_MEMBER}\s+(?:i|we)\s+(?:see|meet|find|catch|spot)\s+"
+            r"(?:\w+\s+)?"
             r"(?:is|will be|gets|'s|is getting|is gonna get|will get|is going to get|gonna get)\s+(?:\w+\s+){0,3}?"
             r"(?:killed|shot|stabbed|beaten|kicked|hanged|hung|lynched|burned|burnt|knifed|bashed|battered|"
             r"stomped|curb[- ]?stomped|run over|a bullet|a beating|a knife|(?:his|her|their) (?:heads?|faces?|"
             r"skulls?|teeth) (?:kicked|smashed|caved|bashed) in)\b"
-            rf"|\bi\s+(?:want|wanna see|want to see|'d like to see|would like to see|'d love to see|would love to see)"
+            rf"|{word_start(('i',))}\s*(?:want|wanna see|want to see|'d like to see|would like to see|'d love to see|"
+            r"would love to see)"
             rf"\s+(?:{MEMBER_OBJECT}|{GROUP_OBJECT}|the\s+{GROUPS})\s+(?:\w+\s+){{0,4}}?(?:beaten|shot|killed|"
             r"hanged|hung|lynched|burned|burnt|stabbed|gassed|drowned|raped|tortured|strung up|dead)\b"),
         "The writer's own plan to kill or hurt members of a group, or a call on others to do it: 'I'm "

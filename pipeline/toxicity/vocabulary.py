@@ -7,6 +7,8 @@ Written from the groups and tropes hate speech is known to use, not fitted to a 
 
 from __future__ import annotations
 
+import re
+
 from pipeline.regex_guard import alternation
 
 WEIGHT_SEVERE = 0.95
@@ -113,22 +115,44 @@ MEMBER_NOUNS = ("person", "guy", "man", "woman", "girl", "boy", "kid", "child", 
 GROUP_MEMBER = f"(?:{GROUP_ADJECTIVE} {alternation(MEMBER_NOUNS)}|{GROUP_SINGULAR})"
 """One member of a group, or a few, as the object of a threat: "the next Jew", "a gay guy", "a
 Roma family", "that Black kid", "those gay boys"."""
-INTENT = (r"(?:\b(?:i|we)(?:'ll| will|'d| would| shall)\s+(?!not\b|never\b)"
-          r"|\b(?:i|we)(?:'m| am|'re| are|'d| would|'ll| will)?\s+(?:(?:really|gonna|going to|will|'ll|shall|"
-          r"want to|wanna|plan to|planning to|intend to|about to|fixing to|gotta|have to|need to|finna|just|"
-          r"definitely|probably|totally|actually|happily|gladly|would|love to|like to|go|swear(?: to god)?"
-          r"(?: i'll| i will| we'll| we will| i'm gonna| i am going to)?|am gonna|'m gonna)\s+){1,3}"
-          r"|\b(?:someone|somebody|people|everyone|y'all|you lot|you guys|anyone|we all)\s+(?:should|needs? to|"
-          r"has to|have to|ought to|must|gotta|oughta)\s+(?:just\s+|really\s+|go\s+)?"
-          r"|\b(?:let's|lets|let us|time to)\s+(?:go\s+|just\s+|finally\s+)?"
-          r"|^\W*(?:gonna|going to|finna|gotta)\s+)")
+
+
+def word_start(words: tuple[str, ...]) -> str:
+    r"""Any of ``words`` where a word starts, written literal-first: ``we(?<![\w']we)`` rather than
+    ``\bwe``: ``re`` then tries a position only from its first letter on, not a word boundary at
+    every character (threat_member on a long comment: 29-30 -> 14 µs a search).
+
+    >>> import re; [bool(re.search(word_start(("we",)), t)) for t in ("we will", "owe", "i'we")]
+    [True, False, False]
+    """
+    return "(?:" + "|".join(rf"{re.escape(w)}(?<![\w']{re.escape(w)})" for w in words) + ")"
+
+
+SUMMONS = ("let's", "lets", "let us", "time to")
+CALLED_ON = ("someone", "somebody", "people", "everyone", "y'all", "you lot", "you guys", "anyone", "we all")
+MODALS = (r"(?:really|gonna|going to|will|'ll|shall|want to|wanna|plan to|planning to|intend to|about to|fixing to|"
+          r"gotta|have to|need to|finna|just|definitely|probably|totally|actually|happily|gladly|would|love to|"
+          r"like to|go|swear(?: to god)?(?: i'll| i will| we'll| we will| i'm gonna| i am going to)?|"
+          r"am gonna|'m gonna)")
+INTENT = (rf"(?:{word_start(('i', 'we'))}(?:(?:'ll| will|'d| would| shall)\s+(?!not\b|never\b)"
+          rf"|(?:'m| am|'re| are|'d| would|'ll| will)?\s+(?:{MODALS}\s+){{1,3}})"
+          rf"|{word_start(CALLED_ON)}"
+          r"\s+(?:should|needs? to|has to|have to|ought to|must|gotta|oughta)\s+(?:just\s+|really\s+|go\s+)?"
+          rf"|{word_start(SUMMONS)}\s+(?:go\s+|just\s+|finally\s+)?"
+          rf"|{word_start(('gonna', 'going to', 'finna', 'gotta'))}(?<!(?:he|it)'s going to)"
+          r"(?<!(?:she|who)'s going to)(?<!they're going to)(?<!you're going to)(?<!(?:was|are) going to)"
+          r"(?<!were going to)(?<!(?:he|it)'s gonna)(?<!(?:she|who)'s gonna)(?<!they're gonna)(?<!you're gonna)"
+          r"(?<!(?:was|are) gonna)(?<!were gonna)\s+)")
 """The writer's own intent ("I'm going to", "we'll", "I swear I'll", "I'd happily"), a call on
 others ("someone should", "somebody needs to") or a summons ("let's", "time to"): what makes a
 violent verb a threat rather than a report ("he stabbed") or a story."""
-HARD_VIOLENCE = (r"(?:kill|murder|stab|shoot|strangle|lynch|behead|decapitate|hang|burn|torch|firebomb|rape|torture|"
-                 r"mutilate|castrate|maim|gut|stone|drown|gas|execute|slaughter|butcher|knife|shank|run over|"
-                 r"run down|gun down|mow down|hunt down|string up|beat up|bash|batter|curb[- ]?stomp|stomp on|"
-                 r"slit the throats? of|put (?:a |some )?bullets? (?:in|into|through)|set fire to|"
+HARD_VIOLENCE = ("(?:" + alternation((
+    "kill", "murder", "stab", "shoot", "strangle", "lynch", "behead", "decapitate", "hang", "burn", "torch",
+    "firebomb", "rape", "torture", "mutilate", "castrate", "maim", "gut", "stone", "drown", "gas", "execute",
+    "slaughter", "butcher", "knife", "shank", "run over", "run down", "gun down", "mow down", "hunt down",
+    "string up", "beat up", "bash", "batter", "curb stomp", "curb-stomp", "curbstomp", "stomp on",
+    "slit the throat of", "slit the throats of", "set fire to")) + "|"
+                 r"put (?:a |some )?bullets? (?:in|into|through)|"
                  r"take (?:a|my|the|an) (?:\w+ )?(?:bat|knife|machete|hammer|crowbar|axe|blade) to|"
                  r"(?:beat|kick) the (?:shit|crap|hell|life) out of)")
 """Verbs of violence that need nothing more to be a threat when the writer means to do them to a
