@@ -48,13 +48,14 @@ ordinary comment more flagged; ETHOS .7818 -> .7807). Hedges without a "but" are
 
 REBUTTAL_MODEL_CEILING = 0.2
 """A text that rebuts or explains somewhere (counter-speech, see COUNTER_SPEECH_DAMPING) and that
-the model scores under this has its identity-attack rules damped like the model (x0.6, under
-any threshold), unless a rule of another category (a threat, a slur) fires too: the rebuttals
-that name a trope ("the 'kosher tax' story is a hoax") trip the trope rules in a sentence the
-counter-speech reading does not reach, and the model, which has read thousands of such
-rebuttals, scores them low. Chosen in session 12 on counts over all the check sets (blind sets
-included: 4 rebuttals spared at 0.2, 5 at 0.25, no hateful line lost at either; HateCheck dev
-and Stormfront have no such line), so those are no test of it; blind set twenty-one is."""
+the model scores under this has its identity-attack rules damped like the model (x0.6: 0.95
+becomes 0.57, under the operating threshold), unless a rule of another category (a threat, a
+slur) fires too: the rebuttals that name a trope ("the 'kosher tax' story is a hoax") trip the
+trope rules in a sentence the counter-speech reading does not reach, and the model, which has
+read thousands of such rebuttals, scores them low. Chosen in session 12 on counts over all the
+check sets (blind sets included: 4 rebuttals spared at 0.2, 5 at 0.25, no hateful line lost at
+either; HateCheck dev and Stormfront have no such line), so those are no test of it; blind set
+twenty-one is."""
 
 TIE_BREAK = 0.1
 """Share of the weaker signal's headroom added to the stronger: ``hi + 0.1 * (1 - hi) * lo``.
