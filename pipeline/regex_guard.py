@@ -122,6 +122,17 @@ def alternation(words: Sequence[str]) -> str:
     return "(?:" + "|".join(re.escape(char) + _branches(tree[char]) for char in sorted(tree) if char) + ")"
 
 
+def word_start(words: tuple[str, ...]) -> str:
+    r"""Any of ``words`` where a word starts, written literal-first: ``we(?<![\w']we)`` rather than
+    ``\bwe``: ``re`` then tries a position only from its first letter on, not a word boundary at
+    every character (threat_member on a long comment: 29-30 -> 14 µs a search).
+
+    >>> [bool(re.search(word_start(("we",)), t)) for t in ("we will", "owe", "i'we")]
+    [True, False, False]
+    """
+    return "(?:" + "|".join(rf"{re.escape(w)}(?<![\w']{re.escape(w)})" for w in words) + ")"
+
+
 def _branches(node: dict[str, Any]) -> str:
     alternatives = [re.escape(char) + _branches(node[char]) for char in sorted(node) if char]
     if not alternatives:

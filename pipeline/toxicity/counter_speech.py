@@ -372,10 +372,10 @@ def counter_flags(sentences: Sequence[str], cues: CuePatterns = ORIGINAL_CUES) -
     for i, text in enumerate(texts):
         if flags[i] or not reports_claim(text, cues):
             continue
-        near = range(max(0, i - 1), min(len(texts), i + 2))
-        neighbours = [texts[n] for n in near if n != i]
+        near = [n for n in (i - 1, i + 1) if 0 <= n < len(texts)]
+        neighbours = [texts[n] for n in near]
         flags[i] = ((cues.judged_here.search(text) is not None
-                     or any(cued[n] for n in near if n != i)
+                     or any(cued[n] for n in near)
                      or any(cues.judged_near.search(n) is not None for n in neighbours))
                     and not any(endorses(t, cues) for t in [text, *neighbours]))
     return flags

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.regex_guard import LazyPattern, lowercase_twin, save_reads
+from pipeline.regex_guard import LazyPattern, alternation, lowercase_twin, save_reads, word_start
 from pipeline.toxicity import counter_speech
 from pipeline.toxicity.counter_speech import (
     CALLED_AS_VICTIM,
@@ -44,6 +44,7 @@ from pipeline.toxicity.prefilter import may_match, prefilter, words_in
 from pipeline.toxicity.vocabulary import (
     ANY_GROUP_WORDS,
     BLOOD,
+    BODY_VERBS,
     CHILDREN,
     EXCLUSION,
     FEAST,
@@ -69,16 +70,18 @@ from pipeline.toxicity.vocabulary import (
     NEGATED,
     NOT_LONG,
     NOUN_PHRASE_END,
+    PARTICLE_VERBS,
     POWER,
+    RESULT_VERBS,
     SPORT_VIOLENCE,
     SURNAME,
     SURNAMES,
+    VIOLENT_VERBS,
     WEIGHT_CODED,
     WEIGHT_INSULT,
     WEIGHT_PROFANITY,
     WEIGHT_SEVERE,
     WORSHIP,
-    word_start,
 )
 
 
@@ -654,7 +657,7 @@ PATTERN_RULES: tuple[Rule, ...] = (
             rf"can not stand|can't bear|cannot bear)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?{NAMED_GROUPS}"
             r"(?=\s*(?:[^\w\s'\u2019-]|$)|\s+(?:so|and|more|too|with|because|cause|since|they|period|lol|tbh|"
             r"honestly|always|already|now|anyway|man|bro|though|seriously|like)\b)"
-            rf"|\b{NAMED_GROUPS}\s+(?:(?:really|just|honestly|all|literally|genuinely|honestly|seriously)\s+)?"
+            rf"|\b{NAMED_GROUPS}\s+(?:(?:really|just|honestly|all|literally|genuinely|seriously)\s+)?"
             r"(?:make|makes|made)\s+me\s+(?:(?:physically|so|fucking|actually)\s+)?(?:sick|ill|nauseous|puke|vomit|"
             r"retch|want to (?:puke|vomit|throw up|retch))\b"
             rf"|\b{NAMED_GROUPS}\s+(?:(?:really|just|honestly|all|literally|genuinely)\s+)?"
@@ -826,17 +829,15 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "threat_member", "threat", WEIGHT_SEVERE,
         _rx(rf"{INTENT}(?:\w+\s+){{0,2}}?(?:{HARD_VIOLENCE}\s+(?:{MEMBER_OBJECT}|{GROUP_OBJECT}){NOUN_PHRASE_END}"
             rf"|(?!{SPORT_VIOLENCE}\b){HARD_VIOLENCE}\s+the\s+{GROUPS}{NOUN_PHRASE_END}"
-            rf"|(?:beat|kick|punch|stomp|batter|hit|whip|bash|smash|knock|throw|push|drag|"
-            rf"hammer|shove|toss|chuck)\s+(?:{MEMBER_OBJECT}|{GROUP_OBJECT}|the\s+{GROUPS})\s+(?:\w+\s+){{0,2}}?"
+            rf"|{alternation(RESULT_VERBS)}\s+(?:{MEMBER_OBJECT}|{GROUP_OBJECT}|the\s+{GROUPS})\s+(?:\w+\s+){{0,2}}?"
             r"(?:to death|senseless|half to death|black and blue|within an inch of (?:\w+ )?li(?:fe|ves)|into a coma|"
             r"into (?:the|a) (?:river|canal|ditch|sea|ovens?|fire|furnace|gas chambers?)|off (?:a|the) (?:bridge|roof|"
             r"cliff|building|balcony|boat)|under (?:a|the) (?:train|bus|truck|lorry|tram|car)|down (?:the|a) "
             r"(?:stairs|well)|until (?:he|she|they) (?:stops?|stop) (?:breathing|moving))\b"
-            rf"|(?:break|snap|smash|cave|kick|bash|cut|slit|crush|stomp|rip|tear|"
-            rf"blow|put a bullet through)\s+(?:(?:a|an|the|that|this|any|every|some|the next|those|these)\s+)?"
+            rf"|{alternation(BODY_VERBS)}\s+(?:(?:a|an|the|that|this|any|every|some|the next|those|these)\s+)?"
             rf"(?:\w+\s+)?{GROUP_MEMBER}['\u2019]s?\s+(?:\w+\s+)?(?:legs?|arms?|necks?|heads?|faces?|skulls?|"
             r"throats?|kneecaps?|teeth|jaws?|ribs?|spines?|fingers?|balls|brains?)\b"
-            rf"|(?:run|mow|gun|hunt|string|cut|shoot|burn)\s+(?:{MEMBER_OBJECT}|"
+            rf"|{alternation(PARTICLE_VERBS)}\s+(?:{MEMBER_OBJECT}|"
             rf"{GROUP_OBJECT}|the\s+{GROUPS})\s+(?:down|over|up)\b)"
             rf"|{word_start(('next',))}\s+(?:\w+\s+)?{GROUP_MEMBER}\s+(?:i|we)\s+(?:see|meet|find|catch|spot)\s+"
             r"(?:\w+\s+)?"
@@ -881,14 +882,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
          "My grandmother slit the throats of chickens every Sunday on the farm."),
         needs=(ANY_GROUP_WORDS,
                # With a space in front: "hit" is in "white", "hang" in "change", "run" in "brunch".
-               (" kill", " murder", " stab", " shoot", " strangl", " lynch", " behead", " decapitat", " hang",
-                " burn", " torch", " firebomb", " rape", " tortur", " mutilat", " castrat", " maim", " gut",
-                " stone", " drown", " gas", " execut", " slaughter", " butcher", " knife", " shank", " run",
-                " mow", " gun", " hunt", " string", " beat", " bash", " batter", " stomp", " curb", " slit",
-                " put a bullet", " put some bullet", " set fire", " take a", " take my", " take the",
-                " take an", " kick", " punch", " hit", " whip", " smash", " knock", " throw", " push", " drag",
-                " hammer", " shove", " toss", " chuck", " break", " snap", " cave", " cut", " crush", " rip",
-                " tear", " blow", "next", "want", "'d like", "would like", "'d love", "would love")),
+               (*dict.fromkeys(" " + verb.split()[0].split("-")[0] for verb in
+                               VIOLENT_VERBS + RESULT_VERBS + BODY_VERBS + PARTICLE_VERBS),
+                " take a", " take my", " take the", " take an",
+                "next", "want", "'d like", "would like", "'d love", "would love")),
     ),
     Rule(
         "threat_veiled", "threat", WEIGHT_SEVERE,
