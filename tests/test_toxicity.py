@@ -335,7 +335,6 @@ the brief for the round-nine rules, so it is no longer blind."""
 BLIND7_KNOWN_MISSES = {
     "b7_hateful_dual_loyalty_register": "missed: model 0.625 under round eighteen's threshold 0.63",
     "b7_hateful_oven_joke": "missed: score 0.19, no rule fired",
-    "b7_hateful_religion_of_peace_savages": "missed: score 0.35, no rule fired",
     "b7_rebuttal_holocaust_education": "rebuttal flagged by holocaust_denial",
     "b7_ordinary_fing_government": "ordinary flagged by the model (0.62) since round twelve's training comments",
     "b7_hateful_blood_libel_gaza": "missed: model 0.596 under round seventeen's threshold 0.62",
@@ -464,6 +463,15 @@ def test_the_model_is_not_damped_where_a_rebuttal_word_only_leads_into_a_claim()
     judged_twice = combine("Some say it, but the claim that Jews run the banks is a myth.", 0.7, [], 0.63)
     assert hedged.toxic and not rebuttal.toxic and not judged_twice.toxic
     assert "group_controls" in fired_names("They say it is a myth, yet Jews control the banks.")
+
+
+def test_the_damping_fades_where_the_model_is_sure() -> None:
+    """DAMPING_FADE: a rebuttal word does not pull down a text the model is sure of ("not
+    racist, just statistics"), while a rebuttal the model half believes is still damped."""
+    text = "The claim that they are all thieves is a myth."
+    assert combine(text, 0.9, [], 0.63).toxic
+    assert not combine(text, 0.8, [], 0.63).toxic
+    assert combine(text, 0.8, [], 0.63).score < combine(text, 0.81, [], 0.63).score
 
 
 @pytest.mark.parametrize(("text", "fires"), [
@@ -833,7 +841,6 @@ helpers, threshold 0.56): 24/40, 6/40, 0/40; round fifteen's (1,000 more, thresh
 Nothing was tuned on it."""
 BLIND14_KNOWN_MISSES = {
     "b14_hateful_cripples_darwin": "missed: score 0.36, no rule fired",
-    "b14_hateful_doctors_engineers": "missed: score 0.53, no rule fired",
     "b14_hateful_fairy_tale_reparations": "missed: score 0.41, no rule fired",
     "b14_hateful_jail_protects_history": "missed: score 0.23, no rule fired",
     "b14_hateful_jaq_numbers": "missed: score 0.35, no rule fired",
@@ -901,7 +908,6 @@ round seventeen's: 30/40, 1/40, 1/40 (with session 12's rules the same); round e
 BLIND17_KNOWN_MISSES = {
     "b17_hateful_antisem_gas_joke_rabbi": "missed: score 0.41, no rule fired",
     "b17_hateful_migrant_sarcastic_doctors": "missed: score 0.26, no rule fired",
-    "b17_hateful_black_statistics_jungle": "missed: score 0.53, no rule fired",
     "b17_hateful_black_presenter_diversity": "missed: score 0.46, no rule fired",
     "b17_hateful_trans_bloke_freaks": "missed: score 0.42, no rule fired",
     "b17_rebuttal_antisem_court_joke_denial": "rebuttal flagged by holocaust_denial",
@@ -1051,7 +1057,6 @@ BLIND22_KNOWN_MISSES = {
     "b22_hateful_women_getting_revenge": "missed: score 0.52, no rule fired",
     "b22_hateful_sure_pay_gap_discrimination": "missed: score 0.47, no rule fired",
     "b22_hateful_pastor_said_sickness": "missed: score 0.52, no rule fired",
-    "b22_hateful_lock_your_car_experience": "missed: model 0.87, damped as counter-speech to 0.52",
     "b22_hateful_antigypsyism_truth_hurts": "missed: score 0.56, no rule fired",
     "b22_hateful_drive_outback_town": "missed: score 0.59, no rule fired",
     "b22_hateful_used_to_think_tabloid": "missed: model 0.79, damped as counter-speech to 0.48",

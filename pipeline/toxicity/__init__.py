@@ -44,7 +44,17 @@ model sees the hateful words of the quoted claim. Rules are not damped (they hav
 guard), except under REBUTTAL_MODEL_CEILING. Not applied where every counter-speech sentence
 goes on to assert after "but" or "yet" ("they say it's a myth, yet ...", counter_speech.rebuts,
 session 12: blind set twenty-two 17 -> 19 of 40 hedged hateful comments caught, no rebuttal or
-ordinary comment more flagged; ETHOS .7818 -> .7807). Hedges without a "but" are still damped."""
+ordinary comment more flagged; ETHOS .7818 -> .7807). Hedges without a "but" are still damped,
+unless the model is sure (DAMPING_FADE)."""
+
+DAMPING_FADE = 0.8
+"""Model score above which the counter-speech damping fades out, reaching none at 1: a text the
+model scores 0.9 keeps 0.72, not 0.54. Over every check set and HateCheck's threshold half
+(session 13), of the texts read as counter-speech that the model scored 0.85 or more, 6 were
+hateful and none was not: hate that says "not racist, just statistics" or puts the
+group's claim in scare quotes reads as counter-speech, and a rebuttal that quotes its claim
+scores lower. Chosen on those counts (0.8: four hateful lines
+caught, nothing else flagged; 0.7 or 0.75 flagged two to five rebuttals and negations)."""
 
 REBUTTAL_MODEL_CEILING = 0.2
 """A text that rebuts or explains somewhere (counter-speech, see COUNTER_SPEECH_DAMPING) and that
@@ -76,6 +86,16 @@ class ToxicityScore:
     rules: tuple[str, ...] = ()
 
 
+def damped(model_score: float) -> float:
+    """The model score of a text that rebuts: x COUNTER_SPEECH_DAMPING, fading out above DAMPING_FADE.
+
+    >>> [round(damped(m), 2) for m in (0.5, 0.8, 0.9, 1.0)]
+    [0.3, 0.48, 0.72, 1.0]
+    """
+    fade = min(max((model_score - DAMPING_FADE) / (1.0 - DAMPING_FADE), 0.0), 1.0)
+    return model_score * (COUNTER_SPEECH_DAMPING + (1.0 - COUNTER_SPEECH_DAMPING) * fade)
+
+
 def attribute_model_score(text: str, model_score: float) -> str:
     """Name the category for a model-only verdict: a group named means identity attack."""
     return "identity_attack" if IDENTITY_TERMS.search(text) else "insult"
@@ -90,7 +110,7 @@ def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
                 and all(rule.category == "identity_attack" for rule in fired if rule.weight >= threshold)):
             weights = {rule.name: (rule.weight * COUNTER_SPEECH_DAMPING if rule.category == "identity_attack"
                                    else rule.weight) for rule in fired}
-        model_score *= COUNTER_SPEECH_DAMPING
+        model_score = damped(model_score)
     categories: dict[str, float] = {}
     for rule in fired:
         categories[rule.category] = max(categories.get(rule.category, 0.0), weights[rule.name])
