@@ -1066,6 +1066,26 @@ BLIND22_KNOWN_MISSES = {
     "b22_rebuttal_happy_merchant_context": "rebuttal flagged by happy_merchant",
 }
 """Left as first scored: hedged hate is the weakest shape of any blind set (19 of 40)."""
+BLIND23 = json.loads((TEST_DATA / "toxicity_blind_round23.json").read_text("utf-8"))
+"""Session 13: a general mix as a moderation team would assemble it (40 hateful, 15 of them
+antisemitic and a quarter implicit; 40 rebuttals, half of antisemitic tropes, some quoting
+a slur to condemn it; 40 ordinary comments that could trip a classifier), written by someone
+who saw nothing of the project and committed (c7b18d2) before it was first scored, with the
+fading damping (DAMPING_FADE) already in: 32 of 40 hateful caught, 1 of 40 rebuttals and 1
+of 40 ordinary comments flagged (AUC .982); the scorer from before the fade gives the same."""
+BLIND23_KNOWN_MISSES = {
+    "b23_hateful_somebody_tell_take_nice_long": "missed: score 0.50, no rule fired",
+    "b23_hateful_read_happened_boys_norwich_trent": "missed: score 0.42, no rule fired",
+    "b23_hateful_jews_dancing_israelis_prove_think": "missed: score 0.63 (just under), no rule fired",
+    "b23_hateful_hitler_wrong_plenty_point_group": "missed: score 0.53, no rule fired",
+    "b23_hateful_look_muslim_terrorist_single_attack": "missed: model 0.83, damped as counter-speech to 0.54",
+    "b23_hateful_build_wall_lay_landmines_along": "missed: score 0.47, no rule fired",
+    "b23_hateful_exactly_deserved_walking_home_alone": "missed: score 0.58, no rule fired",
+    "b23_hateful_honestly_kindest_thing_everyone_kids": "missed: score 0.60, no rule fired",
+    "b23_rebuttal_four_days_balbir_singh_sodhi": "rebuttal flagged by slur_lexicon",
+    "b23_ordinary_shut_absolute_moron_clearly_didn": "ordinary flagged by insult_second_person",
+}
+"""Left as first scored; not read."""
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -1108,6 +1128,7 @@ CHECK_SETS = (
     (PROBES_S12, {}),
     (BLIND21, BLIND21_KNOWN_MISSES),
     (BLIND22, BLIND22_KNOWN_MISSES),
+    (BLIND23, BLIND23_KNOWN_MISSES),
     (BLIND20, BLIND20_KNOWN_MISSES),
     (PROBES_S12_THREATS, PROBES_S12_THREATS_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
