@@ -58,6 +58,7 @@ from pipeline.toxicity.vocabulary import (
     GROUPS,
     HARD_VIOLENCE,
     HARM,
+    HITLER_PRAISE,
     IMMIGRATION,
     INTENT,
     JEWISH,
@@ -544,16 +545,19 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "hitler_praise", "identity_attack", WEIGHT_SEVERE,
-        _rx(r"\bhitler\W+(?:\w+\W+){0,3}?(?:was right|had (?:the right idea|a point|some good ideas|"
-            r"good ideas)|did nothing wrong|should (?:have|'ve) finished|(?:didn't|did not|never got to|"
-            r"couldn't|could not) (?:get to )?finish)\b(?! about nothing)"
+        _rx(rf"\bhitler\W+(?:(?:\w+\W+){{0,3}}?|[^.!?\n]{{0,60}}?\b(?:but|yet|though)\W+(?:he|the man|old adolf)\W+"
+            rf"(?:\w+\W+){{0,2}}?){HITLER_PRAISE}\b(?! about nothing)"
             r"|\bfinish (?:what )?hitler(?:'s)? (?:started|job|work)\b"),
-        "Approval of Hitler or of finishing 'the job': Holocaust approval without naming Jews.",
+        "Approval of Hitler or of finishing 'the job': Holocaust approval without naming Jews; "
+        "also after a concession ('Hitler was wrong about plenty, but he had a point about them').",
         ("Hitler was right about them.", "Hitler did nothing wrong.",
-         "Time to finish what Hitler started."),
+         "Time to finish what Hitler started.",
+         "Hitler was wrong about plenty but he had a point about one group.",
+         "Maybe Hitler wasn't so wrong after all."),
         ("Hitler was wrong about everything and lost the war.",
          "Historians still argue about when Hitler decided on the Final Solution.",
-         "Hitler was right about nothing."),
+         "Hitler was right about nothing.",
+         "Hitler promised peace, but he was lying the whole time."),
         needs=(("hitler",),),
     ),
     Rule(
@@ -1040,6 +1044,32 @@ PATTERN_RULES: tuple[Rule, ...] = (
                 "mosque", "synagogue", "church", "temple", "gurdwara", "shul"),
                ("burn", "torch", "firebomb", "bomb", "blow", "raze", "smash up", "shoot up", "attack",
                 "plough", "plow", "drive", " run")),
+    ),
+    Rule(
+        "border_violence", "threat", WEIGHT_SEVERE,
+        _rx(r"(?:^|[.!?;,]\s*|\b(?:and|just|then|should|must|need to|needs to|have to|has to|time to|let's|lets|"
+            r"gotta|i'd|we'd|i would|we could|we should)\s+)(?:"
+            r"(?:\w+\s+)?(?:lay|plant|put|install|bury|line)\s+(?:\w+\s+){0,2}?(?:land ?mines|mines|machine ?guns|"
+            r"snipers|gun turrets|turrets|electric fences?)\b[^.!?\n]{0,40}?\b(?:border|boats?|dinghies|"
+            r"beach(?:es)?|coast(?:line)?|channel|crossings?|fence|wall|along it|on it)\b"
+            r"|(?:shoot|gun down|machine-?gun|sink|torpedo|ram|open fire on)\s+(?:them|the boats|the dinghies|"
+            r"(?:every|any|all the|those|these|the) (?:boats?|dinghies|migrants|immigrants|refugees|illegals|"
+            r"asylum seekers|invaders))[^.!?\n]{0,30}?\b(?:on sight|at the border|in the channel|before they land|"
+            r"as they cross|when they cross|if they cross|the moment they)\b"
+            r"|sink (?:the|their|those|these|every|all the) (?:boats|dinghies)\b)"),
+        "Calls to kill people crossing a border: mines and machine guns along it, shoot on sight, "
+        "sink the boats ('build the wall and lay landmines along it'). A report of a shooting at a "
+        "border is past tense and names no call.",
+        ("Build the wall and lay landmines along it.",
+         "Shoot them on sight at the border.",
+         "Sink the boats, every last one."),
+        ("Soldiers shot two migrants at the border last week, the report says.",
+         "Old landmines along the border still kill farmers every year.",
+         "The navy was accused of trying to sink the dinghies before they landed.",
+         "Calls to sink the boats are disgusting and should be prosecuted.",
+         "We put snipers on the team for the paintball match at the border of the field."),
+        needs=(("mines", "machine", "sniper", "turret", "electric fence", "shoot", "gun down", "sink",
+                "torpedo", "ram ", "open fire"),),
     ),
     Rule(
         "threat_place_of_worship", "threat", WEIGHT_SEVERE,

@@ -42,6 +42,12 @@ GENTILE_BLOOD = r"(?:christian|gentile|goyim|goy|non-jewish) blood(?! (?:drives?
 """The parts of the blood libel, in any order within one sentence: Christian children, their
 blood (or a sacrifice, a ritual) and Jews or a Jewish rite; or their disappearance or murder
 and a Jewish feast. A child missing near a synagogue is news, not the libel."""
+HITLER_PRAISE = (r"(?:was right|(?:was|were) (?:on|onto) (?:to )?something|(?:wasn't|was not) "
+                 r"(?:so |that |all that |entirely |completely |totally |even )?wrong|"
+                 r"had (?:the right idea|a point|some good ideas|good ideas)|"
+                 r"did nothing wrong|should (?:have|'ve) finished|(?:didn't|did not|never got to|couldn't|"
+                 r"could not) (?:get to )?finish)")
+"""What hitler_praise reads as approval of Hitler ("was right", "wasn't so wrong", "had a point")."""
 GAP = r"[^.!?\n]{0,80}?"
 """Up to 80 characters of the same sentence: the parts of a trope told at length."""
 WORSHIP = r"(?:mosques?|synagogues?|churche?s?|temples?|gurdwaras?|shuls?)"
