@@ -422,6 +422,12 @@ def test_a_report_next_to_a_rebuttal_or_a_flat_denial_is_counter_speech() -> Non
     assert "group_controls" in fired_names("Someone above says Jews control the banks. They do, look it up.")
 
 
+def test_asking_others_to_stop_using_a_story_to_hint_is_counter_speech() -> None:
+    """Session 13: "stop using it to hint that Jews did 9/11" rebuts the trope it names."""
+    assert counter_flags(["Stop using it to hint that Jews did 9/11."]) == [True]
+    assert "nine_eleven_jews" in fired_names("Jews did 9/11, stop pretending otherwise.")
+
+
 @pytest.mark.parametrize(("text", "rule"), [
     ("'Jewish Bolshevism' was a Nazi slogan.", None),
     ("Jewish Bolshevism isn't a Nazi slogan, it's history.", "jewish_bolshevism"),
@@ -921,7 +927,8 @@ while round seventeen's training comments were being written, committed (4ac61d8
 was first scored and never read. Round sixteen's scorer (first scoring): 24 of 40 hateful
 caught, 2 of 40 rebuttals and 1 of 40 ordinary comments flagged; round seventeen's (threshold
 0.62): 24/40, 1/40, 1/40 (with session 12's rules the same); round eighteen's (0.63): 24/40,
-2/40, 1/40. Nothing was tuned on it."""
+2/40, 1/40. Nothing was tuned on it; session 13's victim-blaming rule, written for another
+set's miss, catches one more: 25/40."""
 BLIND18_KNOWN_MISSES = {
     "b18_rebuttal_invaders_christchurch": "rebuttal flagged by the model (0.64) since round eighteen's "
                                           "training comments",
@@ -934,7 +941,6 @@ BLIND18_KNOWN_MISSES = {
     "b18_hateful_migrants_sarcastic_doctor": "missed: score 0.21, no rule fired",
     "b18_hateful_black_suspect_not_named": "missed: score 0.33, no rule fired",
     "b18_hateful_indigenous_lost_get_over": "missed: score 0.59, no rule fired",
-    "b18_hateful_women_asked_for_it": "missed: score 0.55, no rule fired",
     "b18_hateful_gay_nature_disease": "missed: score 0.41, no rule fired",
     "b18_hateful_trans_man_in_dress": "missed: score 0.47, no rule fired",
     "b18_hateful_threat_reporter_car": "missed: score 0.40, no rule fired",
@@ -1074,14 +1080,13 @@ who saw nothing of the project and committed (c7b18d2) before it was first score
 fading damping (DAMPING_FADE) already in: 32 of 40 hateful caught, 1 of 40 rebuttals and 1
 of 40 ordinary comments flagged (AUC .982); the scorer from before the fade gives the same.
 Its misses' labels were then seen (not their texts), and hitler_praise was widened to concessions
-("Hitler was wrong about plenty, but he had a point ...") after that: 33/40, not a blind figure."""
+("Hitler was wrong about plenty, but he had a point ...") and rules for eugenics, victim-blaming
+and the 9/11 trope about Jews were written after that: 35/40, not a blind figure."""
 BLIND23_KNOWN_MISSES = {
     "b23_hateful_somebody_tell_take_nice_long": "missed: score 0.50, no rule fired",
     "b23_hateful_read_happened_boys_norwich_trent": "missed: score 0.42, no rule fired",
-    "b23_hateful_jews_dancing_israelis_prove_think": "missed: score 0.63 (just under), no rule fired",
     "b23_hateful_look_muslim_terrorist_single_attack": "missed: model 0.83, damped as counter-speech to 0.54",
     "b23_hateful_build_wall_lay_landmines_along": "missed: score 0.47, no rule fired",
-    "b23_hateful_exactly_deserved_walking_home_alone": "missed: score 0.58, no rule fired",
     "b23_hateful_honestly_kindest_thing_everyone_kids": "missed: score 0.60, no rule fired",
     "b23_rebuttal_four_days_balbir_singh_sodhi": "rebuttal flagged by slur_lexicon",
     "b23_ordinary_shut_absolute_moron_clearly_didn": "ordinary flagged by insult_second_person",

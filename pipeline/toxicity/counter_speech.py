@@ -35,7 +35,8 @@ COUNTER_SPEECH = LazyPattern(
     r"(?:stop|quit|don't|do not|never) call(?:ing)? (?:people|someone|somebody|them|others)|"
     r"(?:nobody|no one|no-one) should (?:have to )?(?:read|hear|see|say|write|post)|"
     r"(?:don't|do not|never|stop) (?:post|write|claim|repeat|spread)(?:ing)? (?:that|things like|"
-    r"stuff like|comments like)|not (?:all|every) \w+(?: \w+)? (?:are|is)|"
+    r"stuff like|comments like)|(?:stop|quit) (?:using|twisting|pushing) (?:it|this|that|them) to "
+    r"(?:hint|suggest|imply|claim|pretend)|not (?:all|every) \w+(?: \w+)? (?:are|is)|"
     r"(?:aren't|weren't|isn't|wasn't|are not|were not|is not|was not) behind (?:every|all|each)|"
     r"(?:nazi|neo-nazi|white supremacist|white nationalist|far-right) (?:propaganda|talking points?|lies?|"
     r"slang|codes?|symbols?|memes?|jargon|dog ?whistl\w*)|"
@@ -53,7 +54,7 @@ having said a thing ("I never said that X are scum", "nobody thinks X are vermin
 word ("it's not okay to call people ...", "stop calling them ..."): the slur is mentioned.
 Also a denial of a threat ("no woman deserves to die", "X should never be hurt", "I would
 never hurt ..."), a plea not to read or repeat a
-claim ("nobody should have to read that ..."), and a rhetorical
+claim ("nobody should have to read that ...", "stop using it to hint that ..."), and a rhetorical
 "why would you think it's okay to call me ...", and "neo-Nazi slang / meme / code". A cue
 a hater hedges with ("call me antisemitic, but ...", "not a myth:") is first removed by
 HEDGE. NAMED_CODE holds more cues, searched only when a hint word is there."""

@@ -709,6 +709,73 @@ PATTERN_RULES: tuple[Rule, ...] = (
         needs=(ANY_GROUP_WORDS + ("female",), ("matter", "worth")),
     ),
     Rule(
+        "eugenics", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\b(?:shouldn't|should not|shouldnt|mustn't|must not|never)\s+be\s+allowed\s+to\s+(?:breed|reproduce|"
+            r"procreate)\b(?!\s+(?:dogs|cats|animals|pets|puppies|kittens|horses|livestock|cattle))"
+            r"|\bsterili[sz]e\s+(?:the lot of them|all of them|them all|those people|these people|"
+            r"people like (?:that|them|this))\b"
+            r"|\bkindest thing\b[^.!?\n]{0,60}?\b(?:(?:not|never|don't|dont|didn't|stop\w*|prevent\w*)\s+"
+            r"(?:\w+\s+){0,3}?(?:having|have|breeding|breed)\s+(?:kids|children|babies|any)|"
+            r"put\w*\s+(?:them|those|these)\s+down|sterili[sz]\w*)\b"),
+        "Eugenics: a kind of people kept from having children ('people like that shouldn't be "
+        "allowed to breed', 'sterilise the lot of them', 'the kindest thing would be to stop them "
+        "having kids'). Aimed at disabled people most often, and named or not it is the same call. "
+        "'Some people shouldn't be allowed to have kids', said of cruel parents, is not matched.",
+        ("People like that shouldn't be allowed to breed.", "Sterilise the lot of them.",
+         "Honestly the kindest thing for everyone is if they stop having kids."),
+        ("Some people shouldn't be allowed to have kids, that poor boy.",
+         "Puppy farms should not be allowed to breed dogs like this.",
+         "The vet will sterilise the cats on Tuesday.",
+         "The kindest thing was to let her sleep.",
+         "Forced sterilisation of disabled women was a crime, and it still happens."),
+        needs=(("allowed to", "sterilis", "steriliz", "kindest thing"),),
+    ),
+    Rule(
+        "victim_blaming", "identity_attack", WEIGHT_SEVERE,
+        _rx(r"\b(?:she|they|women|girls|the girl|the woman|that girl|that woman|sluts?)\s+(?:\w+\s+){0,5}?"
+            r"(?:deserved|deserves|deserve|was asking for|were asking for|are asking for|is asking for|asked for|"
+            r"had it coming|got what)\b(?!\s+(?:better|more|justice|support|respect|protection|help|"
+            r"to be (?:heard|believed|safe)|(?:the |their |a |that )?(?:win|wins|victory|result|points?|goal|title|"
+            r"trophy|draw|promotion|penalty)))"
+            r"[^.!?\n]{0,80}?\b(?:rap\w*|assault\w*|attack\w*|grop\w*|harass\w*|walk\w* (?:home )?alone|"
+            r"(?:alone )?at night|dressed like|dress like|skirts?|drunk|in that outfit)\b"
+            r"|\b(?:rap\w*|assault\w*|attack\w*|grop\w*|walk\w* (?:home )?alone|dress\w* like that|"
+            r"short skirts?)\b[^.!?\n]{0,60}?\b(?:deserved? it|deserves? (?:it|what)|had it coming|"
+            r"(?:was|were|are|is) asking for it|asked for it|got what (?:she|they) deserved)\b"),
+        "Victim-blaming of sexual violence: a woman 'deserved' or 'asked for' an assault by walking "
+        "alone, dressing so, drinking. A convict who 'got what she deserved' is not matched (no "
+        "assault word), nor 'she deserved better'; 'nobody deserves to be raped' is counter-speech "
+        "(guarded).",
+        ("She got exactly what she deserved walking home alone at that hour.",
+         "Women who dress like that are asking for it and deserve what happens at night.",
+         "If she was that drunk she had it coming when she got groped.",
+         "Women who walk home alone at night deserve what they get."),
+        ("She got what she deserved, ten years for fraud.",
+         "Nobody deserves to be raped, whatever she was wearing.",
+         "The judge said she deserved better than an attack by her own father.",
+         "They deserved the win after that attack in the second half."),
+        needs=(("deserv", "asking for", "asked for", "had it coming", "got what"),),
+    ),
+    Rule(
+        "nine_eleven_jews", "identity_attack", WEIGHT_SEVERE,
+        _rx(rf"\b(?:dancing|five|5) israelis\W+(?:\w+\W+){{0,2}}?(?:knew|know|prove\w*|show\w*|tell you|were (?:mossad|"
+            r"celebrating|in on it|warned)|celebrat\w*)\b"
+            rf"|\b(?:israel|mossad|{JEWISH}|the tribe)\s+(?:\w+\s+)?(?:did|planned|was behind|were behind|"
+            r"knew about|orchestrated|carried out)\s+(?:9/11|9-11|911|nine eleven|the twin towers)\b"
+            rf"|\b(?:4,?000|four thousand|all the|the) {JEWISH}\s+(?:\w+\s+)?(?:stayed home|didn't show up|"
+            r"did not show up|were warned|got a warning|called in sick)\b"),
+        "The 9/11 conspiracy about Jews or Israel: 'the dancing Israelis', 'Mossad did 9/11', "
+        "'4,000 Jews stayed home that day'. Debunkings name the claim and a cue ('the dancing "
+        "Israelis myth'), and are guarded.",
+        ("The dancing Israelis knew exactly what was coming.", "Mossad did 9/11, wake up.",
+         "Funny how 4000 Jews stayed home from the towers that morning."),
+        ("Jewish victims of 9/11 were remembered at the memorial.",
+         "Israel sent rescue teams after the earthquake.",
+         "The 'dancing Israelis' story is a debunked antisemitic myth."),
+        needs=(("israelis", "9/11", "9-11", "911", "nine eleven", "twin towers", "stayed home", "show up",
+                "were warned", "a warning", "called in sick"),),
+    ),
+    Rule(
         "group_labelled", "identity_attack", WEIGHT_SEVERE,
         _rx(rf"\b(?:subhumans?|sub-human|savage|feral|filthy|dirty|stinking|smelly|inbred|parasitic|"
             rf"verminous|diseased|degenerate|mongrel|uncivili[sz]ed|barbaric|thieving|greedy|lazy)\s+{GROUPS}"
