@@ -1092,6 +1092,33 @@ BLIND23_KNOWN_MISSES = {
     "b23_ordinary_shut_absolute_moron_clearly_didn": "ordinary flagged by insult_second_person",
 }
 """Left as first scored; not read."""
+BLIND24 = json.loads((TEST_DATA / "toxicity_blind_round24.json").read_text("utf-8"))
+"""Session 13: a general mix again (40 hateful, 14 antisemitic, a third implicit, with eugenics,
+victim-blaming and hate that concedes first, asked for before the rules for them were written;
+40 rebuttals, 40 ordinary comments), by someone who saw nothing of the project, committed
+(f39d7b6) before it was first scored. The scorer from before session 13: 29 of 40 hateful
+caught, 4 of 40 rebuttals and 2 of 40 ordinary comments flagged (AUC .927); with session 13's
+rules (its first scoring): 30/40, 4/40, 2/40 (AUC .929). One ordinary line was then looked at
+by label and firing: "600k" (net migration) decoded as a slur; with digit-spelt words needing
+two letters (lexicon.MIN_LETTERS): 30/40, 4/40, 1/40."""
+BLIND24_KNOWN_MISSES = {
+    "b24_hateful_run_numbers_crematoria_capacity": "missed: score 0.58, no rule fired",
+    "b24_hateful_tell_rabbi_gas_bill": "missed: score 0.39, no rule fired",
+    "b24_hateful_comes_antisemitism_card_professional_victims": "missed: model 0.77, damped as counter-speech to 0.46",
+    "b24_hateful_golders_green_waving_flags": "missed: model 0.78, damped as counter-speech to 0.47",
+    "b24_hateful_little_moustache_man_wrong": "missed: score 0.19, no rule fired",
+    "b24_hateful_lovely_bonfire_come_november": "missed: score 0.41, no rule fired",
+    "b24_hateful_put_down_at_birth": "missed: score 0.62, no rule fired",
+    "b24_hateful_asian_drivers_spatial_awareness": "missed: model 0.68, damped as counter-speech to 0.41",
+    "b24_hateful_garcias_and_hernandezes_moved": "missed: score 0.57, no rule fired",
+    "b24_hateful_never_invented_the_wheel": "missed: score 0.63, no rule fired",
+    "b24_rebuttal_parasites_feeding_host_nation": "rebuttal flagged by group_conspiracy_noun",
+    "b24_rebuttal_happy_merchant_wyatt_mann": "rebuttal flagged by happy_merchant",
+    "b24_rebuttal_least_of_all_the_filter": "rebuttal flagged by slur_lexicon",
+    "b24_rebuttal_nan_got_told_bats": "rebuttal flagged by slur_lexicon",
+    "b24_ordinary_qualified_immunity_malpractice_insurance": "ordinary flagged: model 0.71",
+}
+"""Left as first scored; not read."""
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -1135,6 +1162,7 @@ CHECK_SETS = (
     (BLIND21, BLIND21_KNOWN_MISSES),
     (BLIND22, BLIND22_KNOWN_MISSES),
     (BLIND23, BLIND23_KNOWN_MISSES),
+    (BLIND24, BLIND24_KNOWN_MISSES),
     (BLIND20, BLIND20_KNOWN_MISSES),
     (PROBES_S12_THREATS, PROBES_S12_THREATS_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),

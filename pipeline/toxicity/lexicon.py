@@ -190,7 +190,10 @@ SPACED_HINT = re.compile(rb" a a a ")
 
 def obfuscated_words(lowered: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word around a SIGN_RUN that touches a letter, in
-    lowercased text; the word keeps its inner masks and signs, not a trailing "!"."""
+    lowercased text; the word keeps its inner masks and signs, not a trailing "!".
+
+    >>> [w for _, _, w in obfuscated_words("net migration of 600k, those g00ks")]
+    ['g00ks']"""
     found: list[tuple[int, int, str]] = []
     for match in SIGN_RUN.finditer(lowered):
         start, end = match.span()
@@ -203,9 +206,15 @@ def obfuscated_words(lowered: str) -> list[tuple[int, int, str]]:
         while end > start and lowered[end - 1] in "!*#%_":
             end -= 1
         word = lowered[start:end]
-        if len(word) > 2 and any(c.isalpha() for c in word):
+        if len(word) > 2 and sum(c.isalpha() for c in word) >= MIN_LETTERS:
             found.append((start, end, word))
     return found
+
+
+MIN_LETTERS = 2
+"""A digit-spelt word shows at least this many letters: "g00k" and "f4g" do, while "600k" and
+"1990s" are a number with its unit (blind set twenty-four: "600k" read as a slur in a comment on
+net migration)."""
 
 
 MIN_VISIBLE = 2
