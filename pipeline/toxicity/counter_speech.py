@@ -121,7 +121,7 @@ HEDGE = LazyPattern(
     r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b"
     r"|\b(?:scream|screams|screaming|cry|cries|crying|yell|yells|yelling|shout|shouts|shouting) "
     r"(?:the )?(?:anti-?semit\w*|racism|racist)(?: card)?\b"
-    r"|\b(?:play|plays|playing|played|pull|pulls|pulling|pulled) the (?:anti-?semit\w*|racism|racist|race) card\b"
+    r"|\b(?:the|that|their|his|her|an?) (?:anti-?semit\w*|racism|racist|race|holocaust|islamophob\w*) card\b"
     r"|\b(?:not|isn't|is not|wasn't|was not|ain't)(?: just| even)?(?: an?)? (?:neo-?)?nazi (?:slogans?|terms?|myths?|"
     r"lies?|propaganda|imagery|memes?|codes?|symbols?)\b",
     re.IGNORECASE,
@@ -130,7 +130,8 @@ HEDGE = LazyPattern(
 the banks", "people call it a conspiracy theory, but ...", "not a myth: the Rothschilds ...",
 "it's not antisemitic to say ...", and a denial someone is said to pretend ("tired of
 pretending Jews don't run the banks"), and the mockery of a complaint ("quick, scream
-antisemitism before anyone reads the donor list", "playing the antisemitism card"). The span is
+antisemitism before anyone reads the donor list", "playing the antisemitism card", "out comes
+the antisemitism card"). The span is
 removed before any cue is looked for;
 the rules still search the whole sentence."""
 HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend", "scream", "cry ", "cries", "crying", "yell",

@@ -234,6 +234,9 @@ PATTERN_RULES: tuple[Rule, ...] = (
             r"did not happen|industry|lie|fairy ?tales?|swindle)\b|"
             r"\b(?:6|six) million (?:lie|myth|hoax)\b|\bso-called holocaust\b"
             r"|\b(?:biggest |greatest )?hoax of the (?:20th|twentieth) century\b"
+            r"|\b(?:crematori(?:a|um|ums)|the ovens)(?:'s|')?\s+(?:\w+\s+){0,2}?capacity\b"
+            r"(?=[^.!?\n]{0,80}?\b(?:million|holocaust|auschwitz|camps?|jews|add up|adds up|impossible)\b)"
+            r"|\b(?:numbers|math|maths|arithmetic)\s+(?:on|of)\s+(?:the\s+)?(?:crematori(?:a|um|ums)|ovens)\b"
             r"|\b(?:6|six)[ -]?million\W+(?:\w+\W+){0,4}?(?:never|somehow never|still never|didn't|"
             r"did not|doesn't|does not) (?:changes?|changed|goes down|went down|go down|moves?|moved)\b"),
         "Holocaust denial: the 'hoax' (also as 'the hoax of the 20th century', the title of a "
@@ -242,15 +245,17 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("The holocaust never happened, wake up.", "Stop repeating the holohoax.",
          "The biggest hoax of the 20th century, and we still pay for it.",
          "The Auschwitz figure got revised down by millions, but the six million never changes.",
-         "Another documentary about the so-called Holocaust."),
+         "Another documentary about the so-called Holocaust.",
+         "Just run the numbers on crematoria capacity and tell me six million adds up."),
         ("The Holocaust museum opened a new exhibition.",
          "Denying the Holocaust is antisemitic and false.",
          "Holocaust deniers call it a hoax; the Nazis' own records prove them wrong.",
          "Six million Jews were murdered; my grandmother's family were among them.",
+         "The council says the crematorium capacity will double next year.",
          "The moon landing was the biggest hoax of all time, my uncle says.",
          "The comment said the Holocaust was the hoax of the 20th century, which is Holocaust "
          "denial and was deleted."),
-        needs=(("holo", "million", "hoax of the"),),
+        needs=(("holo", "million", "hoax of the", "capacity"),),
     ),
     Rule(
         "holocaust_mockery", "identity_attack", WEIGHT_SEVERE,
@@ -545,7 +550,10 @@ PATTERN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "hitler_praise", "identity_attack", WEIGHT_SEVERE,
-        _rx(rf"\bhitler\W+(?:(?:\w+\W+){{0,3}}?|[^.!?\n]{{0,60}}?\b(?:but|yet|though)\W+(?:he|the man|old adolf)\W+"
+        _rx(rf"\b(?:hitler|uncle adolf|adolf|(?:the|that|a) (?:little |funny little )?(?:moustache|mustache) man|"
+            rf"(?:the|that|a certain) austrian (?:painter|artist)|"
+            rf"(?:the|that) (?:failed )?(?:painter|corporal) from austria)"
+            rf"\W+(?:(?:\w+\W+){{0,3}}?|[^.!?\n]{{0,60}}?\b(?:but|yet|though)\W+(?:he|the man|old adolf)\W+"
             rf"(?:\w+\W+){{0,2}}?){HITLER_PRAISE}\b(?! about nothing)"
             r"|\bfinish (?:what )?hitler(?:'s)? (?:started|job|work)\b"),
         "Approval of Hitler or of finishing 'the job': Holocaust approval without naming Jews; "
@@ -553,12 +561,14 @@ PATTERN_RULES: tuple[Rule, ...] = (
         ("Hitler was right about them.", "Hitler did nothing wrong.",
          "Time to finish what Hitler started.",
          "Hitler was wrong about plenty but he had a point about one group.",
-         "Maybe Hitler wasn't so wrong after all."),
+         "Maybe Hitler wasn't so wrong after all.",
+         "Say what you want but the little moustache man wasn't wrong about them."),
         ("Hitler was wrong about everything and lost the war.",
          "Historians still argue about when Hitler decided on the Final Solution.",
          "Hitler was right about nothing.",
          "Hitler promised peace, but he was lying the whole time."),
-        needs=(("hitler",),),
+        needs=(("hitler", "adolf", "moustache man", "mustache man", "austrian painter", "austrian artist",
+                "painter from austria", "corporal from austria"),),
     ),
     Rule(
         "jewish_question", "identity_attack", WEIGHT_SEVERE,
@@ -712,6 +722,9 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "eugenics", "identity_attack", WEIGHT_SEVERE,
         _rx(r"\b(?:shouldn't|should not|shouldnt|mustn't|must not|never)\s+be\s+allowed\s+to\s+(?:breed|reproduce|"
             r"procreate)\b(?!\s+(?:dogs|cats|animals|pets|puppies|kittens|horses|livestock|cattle))"
+            r"|\b(?:should|shoulda|ought to|needs? to|must)\s+(?:have\s+|'ve\s+)?(?:been\s+|be\s+)?(?:put down|drowned|"
+            r"culled|euthani[sz]ed|gassed|smothered|exposed|left to die)\s+at\s+birth\b"
+            r"|\bput\s+(?:them|those|these|kids like that|babies like that|them all)\s+down\s+at\s+birth\b"
             r"|\bsterili[sz]e\s+(?:the lot of them|all of them|them all|those people|these people|"
             r"people like (?:that|them|this))\b"
             r"|\bkindest thing\b[^.!?\n]{0,60}?\b(?:(?:not|never|don't|dont|didn't|stop\w*|prevent\w*)\s+"
@@ -722,13 +735,15 @@ PATTERN_RULES: tuple[Rule, ...] = (
         "having kids'). Aimed at disabled people most often, and named or not it is the same call. "
         "'Some people shouldn't be allowed to have kids', said of cruel parents, is not matched.",
         ("People like that shouldn't be allowed to breed.", "Sterilise the lot of them.",
-         "Honestly the kindest thing for everyone is if they stop having kids."),
+         "Honestly the kindest thing for everyone is if they stop having kids.",
+         "Kids like that should have been put down at birth."),
         ("Some people shouldn't be allowed to have kids, that poor boy.",
+         "The calf had to be put down at birth, the farmer said.",
          "Puppy farms should not be allowed to breed dogs like this.",
          "The vet will sterilise the cats on Tuesday.",
          "The kindest thing was to let her sleep.",
          "Forced sterilisation of disabled women was a crime, and it still happens."),
-        needs=(("allowed to", "sterilis", "steriliz", "kindest thing"),),
+        needs=(("allowed to", "sterilis", "steriliz", "kindest thing", "at birth"),),
     ),
     Rule(
         "victim_blaming", "identity_attack", WEIGHT_SEVERE,
