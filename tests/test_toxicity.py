@@ -422,6 +422,12 @@ def test_a_report_next_to_a_rebuttal_or_a_flat_denial_is_counter_speech() -> Non
     assert "group_controls" in fired_names("Someone above says Jews control the banks. They do, look it up.")
 
 
+def test_a_theory_s_claim_judged_next_to_it_is_a_report() -> None:
+    """Session 13: "the theory claims ..." reports like "he said ..."; unjudged it is a claim."""
+    assert counter_flags(["The theory goes that Jews control the banks.", "It's an old lie."]) == [True, False]
+    assert "group_controls" in fired_names("The theory claims Jews control the banks, and it's true.")
+
+
 def test_asking_others_to_stop_using_a_story_to_hint_is_counter_speech() -> None:
     """Session 13: "stop using it to hint that Jews did 9/11" rebuts the trope it names."""
     assert counter_flags(["Stop using it to hint that Jews did 9/11."]) == [True]
@@ -959,7 +965,8 @@ rules: 30 of 40 hateful caught, 3 of 40 rebuttals and 1 of 40 ordinary comments 
 them: 32/40, 4/40, 1/40. The fourth rebuttal (a court report: the man "pleaded guilty") was then
 looked at by its label and rule, and "pleaded guilty" and "fined" joined the judgement words:
 32/40, 3/40, 1/40, which is no longer a blind figure for that line. Round eighteen's model:
-34/40, 3/40, 1/40."""
+34/40, 3/40, 1/40. Session 13's "the manifesto / theory claims ..." as a report, written from
+probes of its own: 34/40, 2/40, 1/40."""
 BLIND19_KNOWN_MISSES = {
     "b19_hateful_next_time_i_see": "missed: score 0.49, no rule fired",
     "b19_hateful_i_already_put_a": "missed: score 0.40, no rule fired",
@@ -969,7 +976,6 @@ BLIND19_KNOWN_MISSES = {
     "b19_hateful_were_gonna_start_shooting": "missed: score 0.34, no rule fired",
     "b19_ordinary_were_going_to_destroy": "ordinary flagged by the model (0.75)",
     "b19_rebuttal_my_daughter_came_home": "rebuttal flagged by the model (0.65)",
-    "b19_rebuttal_the_suspects_manifesto_reportedly": "rebuttal flagged by group_conspiracy_noun",
     "b19_rebuttal_he_was_convicted_for": "rebuttal flagged by threat_group",
 }
 """Eight of the ten hateful lines missed are threats whose verb no threat rule lists; left as

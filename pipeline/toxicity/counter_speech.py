@@ -141,8 +141,9 @@ HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend", "scream", "cry
 REPORTED = LazyPattern(
     r"\b(?:(?:you|he|she|they|someone|somebody|whoever|anyone|anybody|people|poster|commenter|"
     r"op|guy|uncle|aunt|dad|mother|father|friend|nobody|no one|man|woman|person|crowd|comment|"
-    r"post|tweet|message|men|women|many|some|critics|others|folks)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
-    r"(?:wrote|write|writes|said|say|says|claim|claims|claimed|post|posts|posted|think|thinks|"
+    r"post|tweet|message|men|women|many|some|critics|others|folks|theory|theories|myth|narrative|"
+    r"manifesto|conspiracy)(?:'d|'ve|'ll|'re)?(?: [\w']+){0,3}? "
+    r"(?:wrote|write|writes|said|say|says|claim|claims|claimed|post|posts|posted|think|thinks|goes|holds|"
     r"believe|believes|tweeted|call|calls|called|insist|insists|imply|implies|implied|suggest|"
     r"suggests|suggested|spread|spreads|repeat|repeats|keep saying|keeps saying|want|wants|"
     r"wanted|wish|wishes|threaten|threatens|threatened|shouted|shouts|yelled|yells|chanted|"
@@ -154,7 +155,7 @@ REPORTED = LazyPattern(
     re.IGNORECASE,
 )
 """Someone else's claim being reported: "you wrote that ...", "he said ...", "people who call
-X Y", "saying X ...", "read that ...", "someone asked what ZOG means", and a term being
+X Y", "the theory claims / goes ...", "saying X ...", "read that ...", "someone asked what ZOG means", and a term being
 defined ("the term ...", "the symbol ..."). On its own it proves nothing ("they say Jews ... and
 they are right"); with a judgement (JUDGED_HERE in the sentence, JUDGED_NEAR next to it) the
 sentence is counter-speech."""
@@ -166,7 +167,8 @@ REPORT_HINTS = ("you", "he ", "she", "they", "someone", "somebody", "whoever", "
                 "message", "saying", "claiming", "posting", "calling", "blaming", "writing",
                 "suggesting", "implying", "spreading", "repeating", "pushing", "wanting", "wishing",
                 "threatening", "joking", "advocating", "cheering", "telling", "read ", "hear ", "see ",
-                "men", "many", "some", "critic", "other", "folk")
+                "men", "many", "some", "critic", "other", "folk", "theor", "myth", "narrative", "manifesto",
+                "conspiracy")
 """Every REPORTED match holds one of these (lowercased): the cheap test before the search."""
 JUDGEMENT_WORDS = (
     r"lies?|lying|liars?|myths?|tropes?|canards?|propaganda|smears?|slander\w*|libel|conspirac\w+|ashamed|"
