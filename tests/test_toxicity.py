@@ -1124,6 +1124,35 @@ BLIND24_KNOWN_MISSES = {
     "b24_ordinary_qualified_immunity_malpractice_insurance": "ordinary flagged: model 0.71",
 }
 """Left as first scored; not read."""
+BLIND25 = json.loads((TEST_DATA / "toxicity_blind_round25.json").read_text("utf-8"))
+"""Session 13: a general mix around local news topics (a synagogue's planning application, a
+migrant hotel, a Pride event ...; 40 hateful, 13 antisemitic and mostly coded; 40 rebuttals; 40
+ordinary), by someone who saw nothing of the project, committed (d326489) after all of session
+13's rules and before it was first scored. The scorer from before session 13: 27 of 40 hateful
+caught, 4 of 40 rebuttals and 0 of 40 ordinary comments flagged (AUC .947); session 13's: 27/40,
+5/40, 0/40 (AUC .945): none of the session's rules fires on a hateful line here, and the fading
+damping (DAMPING_FADE) lets through one rebuttal the model scores 0.89."""
+BLIND25_KNOWN_MISSES = {
+    "b25_hateful_red_cross_numbers_say": "missed: score 0.56, no rule fired",
+    "b25_hateful_which_flag_he_salutes": "missed: score 0.49, no rule fired",
+    "b25_hateful_oy_vey_the_shoah_never": "missed: model 0.66, damped as counter-speech to 0.40",
+    "b25_hateful_same_international_bankers_in_the": "missed: score 0.51, no rule fired",
+    "b25_hateful_look_at_the_names_on": "missed: model 0.77, damped as counter-speech to 0.46",
+    "b25_hateful_small_hats_big_influence": "missed: model 0.74, damped as counter-speech to 0.44",
+    "b25_hateful_their_tragedy_is_an_industry": "missed: score 0.60, no rule fired",
+    "b25_hateful_would_make_a_lovely_bonfire": "missed: score 0.27, no rule fired",
+    "b25_hateful_send_the_whole_lot_back": "missed: score 0.57, no rule fired",
+    "b25_hateful_swinging_in_trees_a_century": "missed: model 0.50, damped as counter-speech to 0.30",
+    "b25_hateful_not_sexist_just_maths": "missed: score 0.47, no rule fired",
+    "b25_hateful_let_france_have_the_infestation": "missed: model 0.79, damped as counter-speech to 0.48",
+    "b25_hateful_doors_are_locked_from_the": "missed: score 0.61, no rule fired",
+    "b25_rebuttal_ask_who_owns_the_media": "rebuttal flagged: model 0.89",
+    "b25_rebuttal_mod_note_removed_a_dozen": "rebuttal flagged by triple_parentheses",
+    "b25_rebuttal_busy_people_when_do_they": "rebuttal flagged: model 0.73",
+    "b25_rebuttal_organised_a_petition_with_40": "rebuttal flagged by slur_lexicon",
+    "b25_rebuttal_a_whole_zondo_report_about": "rebuttal flagged: model 0.65",
+}
+"""Left as first scored; not read."""
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -1168,6 +1197,7 @@ CHECK_SETS = (
     (BLIND22, BLIND22_KNOWN_MISSES),
     (BLIND23, BLIND23_KNOWN_MISSES),
     (BLIND24, BLIND24_KNOWN_MISSES),
+    (BLIND25, BLIND25_KNOWN_MISSES),
     (BLIND20, BLIND20_KNOWN_MISSES),
     (PROBES_S12_THREATS, PROBES_S12_THREATS_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
