@@ -545,6 +545,28 @@ def test_hedges_do_not_count_as_counter_speech() -> None:
     assert "dual_loyalty" in fired_names("It's not a smear, the Israel-firsters run Congress.")
 
 
+@pytest.mark.parametrize("hedge", [
+    "It's not racism if it's true, they lie and cheat.",
+    "Black people have lower IQs. That's genetics, not racism.",
+    "Not racist, just statistics: they can't behave.",
+    "Nothing racist about wanting them gone.",
+    "Jews crying about 'antisemitism' again.",
+    "They get away with it because everyone is scared of being called racist.",
+    "Every Christian is a bigot hiding behind a fairy tale.",
+    "Being gay is disgusting and anyone who says otherwise is lying.",
+])
+def test_hate_that_sneers_with_a_rebuttal_word_is_not_counter_speech(hedge: str) -> None:
+    """Session 13, from the hateful training comments the guard read as counter-speech."""
+    assert not has_counter_speech(hedge)
+
+
+def test_a_rebuttal_that_names_racism_is_still_counter_speech() -> None:
+    for rebuttal in ("Mocking Hindus as cow worshippers is just bigotry.",
+                     "That comment is racist, plain and simple.",
+                     "Criticising Israel is not antisemitism; blaming Jews for it is antisemitic."):
+        assert has_counter_speech(rebuttal), rebuttal
+
+
 def test_the_clause_after_but_is_searched_when_it_asserts() -> None:
     assert unguarded_tail("People say it is a lie, but Jews run the banks.") == " Jews run the banks."
     assert unguarded_tail("Jews are fine, but saying they run the banks is a lie.") is None

@@ -111,7 +111,7 @@ NAMED_CODE_HINTS = ("whistl", "code", "caricatur", "hate symbol", "there", "ed b
 
 HEDGE = LazyPattern(
     r"\b(?:call(?:s|ed|ing)? (?:me|us)|calls? it|calling it|called it|labels? it)(?: an?)? "
-    r"(?:anti-?semit\w*|racist|"
+    r"(?:anti-?semit\w*|racis[mt]|"
     r"bigot\w*|nazi|conspiracy theor\w*|myths?|tropes?|nonsense|hateful|hate speech|lies?)\b"
     r"|\b(?:not|no|isn't|is not|aren't|are not|ain't)(?: just| even)?(?: an?)? (?:myths?|"
     r"conspiracy theor(?:y|ies)|tropes?|lies?|canards?|dog ?whistl\w*|code words?|caricatur\w*|slurs?|"
@@ -119,8 +119,21 @@ HEDGE = LazyPattern(
     r"|\b(?:i'm|i am|it's|it is|that's|that is|this is)(?: not|n't) (?:being )?(?:an? )?"
     r"(?:anti-?semit\w*|racist|bigot\w*|hateful|hate speech)\b"
     r"|\bpretend(?:s|ing|ed)? (?:that )?(?:[\w']+ ){1,3}?(?:do|does|did|are|is|were|was)(?: not|n't)\b"
-    r"|\b(?:scream|screams|screaming|cry|cries|crying|yell|yells|yelling|shout|shouts|shouting) "
-    r"(?:the )?(?:anti-?semit\w*|racism|racist)(?: card)?\b"
+    r"|\b(?:scream|screams|screaming|cry|cries|crying|yell|yells|yelling|shout|shouts|shouting|whine|whines|"
+    r"whining|moan|moans|moaning|bleat|bleats|bleating|complain|complains|complaining) (?:about |over )?"
+    r"(?:the )?['\"\u2018\u201c]?(?:anti-?semit\w*|racism|racist|islamophob\w*|bigotry)(?: card)?\b"
+    r"|\b(?:being|be|get|gets|getting|got|gotten) called (?:an? )?(?:racists?|anti-?semit\w*|bigot\w*|nazis?|"
+    r"islamophob\w*|homophob\w*|transphob\w*)\b"
+    r"|\b(?:it's|it is|that's|that is|this is|it ain't|ain't|isn't|is not)(?: not)? (?:racism|racist|"
+    r"anti-?semitism|bigotry|hate)(?: to say| if| when| because)\b"
+    r"|\b(?:that's|thats|it's|its|that is|it is|this is)\s+(?:just\s+|simply\s+|basic\s+)?\w+,?\s+not\s+"
+    r"(?:racism|racist|anti-?semitism|anti-?semitic|bigotry|bigoted)\b"
+    r"|\bnot (?:racist|racism|anti-?semitic),?\s+(?:just|it's|its|it is|simply|only)\b"
+    r"|\bnothing (?:racist|anti-?semitic|bigoted) about\b"
+    r"|\b(?:every|all|most|the)\s+(?:\w+\s+){0,2}?(?:is|are)\s+(?:(?:just|all|simply)\s+)?(?:an?\s+)?"
+    r"(?:[\w-]+\s+)?(?:bigots?|racists?|bigoted|racist)\b"
+    r"|\b(?:anyone|anybody|whoever|those|people|everyone) (?:who|that) (?:says?|thinks?|claims?|believes?|"
+    r"tells? you) otherwise\b"
     r"|\b(?:the|that|their|his|her|an?) (?:anti-?semit\w*|racism|racist|race|holocaust|islamophob\w*) card\b"
     r"|\b(?:not|isn't|is not|wasn't|was not|ain't)(?: just| even)?(?: an?)? (?:neo-?)?nazi (?:slogans?|terms?|myths?|"
     r"lies?|propaganda|imagery|memes?|codes?|symbols?)\b",
@@ -131,11 +144,14 @@ the banks", "people call it a conspiracy theory, but ...", "not a myth: the Roth
 "it's not antisemitic to say ...", and a denial someone is said to pretend ("tired of
 pretending Jews don't run the banks"), and the mockery of a complaint ("quick, scream
 antisemitism before anyone reads the donor list", "playing the antisemitism card", "out comes
-the antisemitism card"). The span is
+the antisemitism card", "Jews crying about antisemitism again"); session 13, from the hateful
+training comments the guard read as counter-speech: the grievance of "being called racist", "it's
+not racism if it's true", a group called bigots ("every Christian is a bigot"), and "anyone who
+says otherwise is lying", whose judgement falls on the other view. The span is
 removed before any cue is looked for;
 the rules still search the whole sentence."""
 HEDGE_HINTS = ("call", "label", "not ", "no ", "n't ", "pretend", "scream", "cry ", "cries", "crying", "yell",
-               "shout", "card")
+               "shout", "card", "whin", "moan", "bleat", "complain", "racis", "bigot", "hate", "otherwise")
 """Every HEDGE match holds one of these (lowercased): the cheap test before the search."""
 
 REPORTED = LazyPattern(
