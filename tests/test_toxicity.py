@@ -1175,6 +1175,30 @@ BLIND25_KNOWN_MISSES = {
     "b25_rebuttal_a_whole_zondo_report_about": "rebuttal flagged: model 0.65",
 }
 """Left as first scored; not read."""
+BLIND26 = json.loads((TEST_DATA / "toxicity_blind_round26.json").read_text("utf-8"))
+"""Session 13: a general mix with hate that pre-empts the accusation ("it's not racism if it's
+true", "before anyone screams racism"), asked for after the session's hedge change (so that
+shape is an optimistic test of it), by someone who saw nothing of the project, committed
+(62b6034) before it was first scored. The scorer from before session 13: 31 of 40 hateful
+caught, 4 of 40 rebuttals and 2 of 40 ordinary comments flagged (AUC .941); session 13's before
+the hedge change: 33/40, 4/40, 2/40 (AUC .945); with it (first scoring): 34/40, 4/40, 2/40
+(AUC .945)."""
+BLIND26_KNOWN_MISSES = {
+    "b26_hateful_synagogue_wants_more_security_funding": "missed: score 0.48, no rule fired",
+    "b26_hateful_criticise_anything_literally_anything_and": "missed: score 0.38, no rule fired",
+    "b26_hateful_hes_not_wrong_tho_hollywood": "missed: model 0.79, damped as counter-speech to 0.47",
+    "b26_hateful_three_weeks_the_holocaust_year": "missed: score 0.23, no rule fired",
+    "b26_hateful_scam_calls_dodgy_landlords_fake": "missed: score 0.59, no rule fired",
+    "b26_hateful_what_you_call_muslim_with": "missed: score 0.61, no rule fired",
+    "b26_rebuttal_yes_the_all_powerful_jewish": "rebuttal flagged by group_conspiracy_noun",
+    "b26_rebuttal_putting_nnies_doesnt_make_not": "rebuttal flagged by slur_lexicon",
+    "b26_rebuttal_alan_turing_was_chemically_castrated": "rebuttal flagged by slur_lexicon",
+    "b26_rebuttal_replying_the_comment_spelling_slur": "rebuttal flagged by slur_lexicon",
+    "b26_ordinary_this_lot_couldnt_organise_piss": "ordinary flagged: model 0.74, rules profanity_lexicon",
+    "b26_ordinary_can_stop_pretending_every_pop": "ordinary flagged: model 0.63",
+}
+"""Left as first scored; not read. Three rebuttals that quote a slur to condemn it fire the slur
+lexicon (blind sets 24 and 25 had two and one)."""
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -1220,6 +1244,7 @@ CHECK_SETS = (
     (BLIND23, BLIND23_KNOWN_MISSES),
     (BLIND24, BLIND24_KNOWN_MISSES),
     (BLIND25, BLIND25_KNOWN_MISSES),
+    (BLIND26, BLIND26_KNOWN_MISSES),
     (BLIND20, BLIND20_KNOWN_MISSES),
     (PROBES_S12_THREATS, PROBES_S12_THREATS_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
