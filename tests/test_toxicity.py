@@ -563,7 +563,8 @@ def test_hate_that_sneers_with_a_rebuttal_word_is_not_counter_speech(hedge: str)
 def test_a_rebuttal_that_names_racism_is_still_counter_speech() -> None:
     for rebuttal in ("Mocking Hindus as cow worshippers is just bigotry.",
                      "That comment is racist, plain and simple.",
-                     "Criticising Israel is not antisemitism; blaming Jews for it is antisemitic."):
+                     "Criticising Israel is not antisemitism; blaming Jews for it is antisemitic.",
+                     "That is racism when you blame a whole people for one man."):
         assert has_counter_speech(rebuttal), rebuttal
 
 

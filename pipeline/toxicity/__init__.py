@@ -53,8 +53,8 @@ model scores 0.9 keeps 0.72, not 0.54. Over every check set and HateCheck's thre
 (session 13), of the texts read as counter-speech that the model scored 0.85 or more, 6 were
 hateful and none was not: hate that says "not racist, just statistics" or puts the
 group's claim in scare quotes reads as counter-speech, and a rebuttal that quotes its claim
-scores lower. Chosen on those counts (0.8: four hateful lines
-caught, nothing else flagged; 0.7 or 0.75 flagged two to five rebuttals and negations)."""
+scores lower. Chosen on those counts (0.8: four hateful lines caught, nothing else flagged;
+linear ramps from 0.7 or 0.75 also flagged one to five rebuttals and negations)."""
 
 REBUTTAL_MODEL_CEILING = 0.2
 """A text that rebuts or explains somewhere (counter-speech, see COUNTER_SPEECH_DAMPING) and that

@@ -124,7 +124,7 @@ HEDGE = LazyPattern(
     r"(?:the )?['\"\u2018\u201c]?(?:anti-?semit\w*|racism|racist|islamophob\w*|bigotry)(?: card)?\b"
     r"|\b(?:being|be|get|gets|getting|got|gotten) called (?:an? )?(?:racists?|anti-?semit\w*|bigot\w*|nazis?|"
     r"islamophob\w*|homophob\w*|transphob\w*)\b"
-    r"|\b(?:it's|it is|that's|that is|this is|it ain't|ain't|isn't|is not)(?: not)? (?:racism|racist|"
+    r"|\b(?:(?:it's|it is|that's|that is|this is) not|it ain't|ain't|isn't|is not) (?:racism|racist|"
     r"anti-?semitism|bigotry|hate)(?: to say| if| when| because)\b"
     r"|\b(?:that's|thats|it's|its|that is|it is|this is)\s+(?:just\s+|simply\s+|basic\s+)?\w+,?\s+not\s+"
     r"(?:racism|racist|anti-?semitism|anti-?semitic|bigotry|bigoted)\b"

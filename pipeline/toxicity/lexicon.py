@@ -193,7 +193,8 @@ def obfuscated_words(lowered: str) -> list[tuple[int, int, str]]:
     lowercased text; the word keeps its inner masks and signs, not a trailing "!".
 
     >>> [w for _, _, w in obfuscated_words("net migration of 600k, those g00ks")]
-    ['g00ks']"""
+    ['g00ks']
+    """
     found: list[tuple[int, int, str]] = []
     for match in SIGN_RUN.finditer(lowered):
         start, end = match.span()
