@@ -1142,11 +1142,10 @@ BLIND24_KNOWN_MISSES = {
     "b24_hateful_never_invented_the_wheel": "missed: score 0.63, no rule fired",
     "b24_rebuttal_parasites_feeding_host_nation": "rebuttal flagged by group_conspiracy_noun",
     "b24_rebuttal_happy_merchant_wyatt_mann": "rebuttal flagged by happy_merchant",
-    "b24_rebuttal_least_of_all_the_filter": "rebuttal flagged by slur_lexicon",
-    "b24_rebuttal_nan_got_told_bats": "rebuttal flagged by slur_lexicon",
     "b24_ordinary_qualified_immunity_malpractice_insurance": "ordinary flagged: model 0.71",
 }
-"""Left as first scored; not read."""
+"""Left as first scored. Session 14 read the texts of its misses that were damped as
+counter-speech or flagged by the slur lexicon: no longer blind."""
 BLIND25 = json.loads((TEST_DATA / "toxicity_blind_round25.json").read_text("utf-8"))
 """Session 13: a general mix around local news topics (a synagogue's planning application, a
 migrant hotel, a Pride event ...; 40 hateful, 13 antisemitic and mostly coded; 40 rebuttals; 40
@@ -1172,10 +1171,10 @@ BLIND25_KNOWN_MISSES = {
     "b25_rebuttal_ask_who_owns_the_media": "rebuttal flagged: model 0.89",
     "b25_rebuttal_mod_note_removed_a_dozen": "rebuttal flagged by triple_parentheses",
     "b25_rebuttal_busy_people_when_do_they": "rebuttal flagged: model 0.73",
-    "b25_rebuttal_organised_a_petition_with_40": "rebuttal flagged by slur_lexicon",
     "b25_rebuttal_a_whole_zondo_report_about": "rebuttal flagged: model 0.65",
 }
-"""Left as first scored; not read."""
+"""Left as first scored. Session 14 read the texts of its misses that were damped as
+counter-speech or flagged by the slur lexicon: no longer blind."""
 BLIND26 = json.loads((TEST_DATA / "toxicity_blind_round26.json").read_text("utf-8"))
 """Session 13: a general mix with hate that pre-empts the accusation ("it's not racism if it's
 true", "before anyone screams racism"), asked for after the session's hedge change (so that
@@ -1192,14 +1191,13 @@ BLIND26_KNOWN_MISSES = {
     "b26_hateful_scam_calls_dodgy_landlords_fake": "missed: score 0.59, no rule fired",
     "b26_hateful_what_you_call_muslim_with": "missed: score 0.61, no rule fired",
     "b26_rebuttal_yes_the_all_powerful_jewish": "rebuttal flagged by group_conspiracy_noun",
-    "b26_rebuttal_putting_nnies_doesnt_make_not": "rebuttal flagged by slur_lexicon",
     "b26_rebuttal_alan_turing_was_chemically_castrated": "rebuttal flagged by slur_lexicon",
-    "b26_rebuttal_replying_the_comment_spelling_slur": "rebuttal flagged by slur_lexicon",
     "b26_ordinary_this_lot_couldnt_organise_piss": "ordinary flagged: model 0.74, rules profanity_lexicon",
     "b26_ordinary_can_stop_pretending_every_pop": "ordinary flagged: model 0.63",
 }
-"""Left as first scored; not read. Three rebuttals that quote a slur to condemn it fire the slur
-lexicon (blind sets 24 and 25 had two and one)."""
+"""Left as first scored; session 14 read the texts of its misses (see BLIND25), so no longer
+blind. Three rebuttals that quote a slur to condemn it fired the slur lexicon (blind sets 24 and
+25 had two and one); session 14's mention patterns spare all six."""
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and

@@ -253,15 +253,21 @@ Single quotes count from three words up ('Jews killed Jesus'): one or two words 
 quotes are usually scare quotes, which haters use too (the 'Holocaust', 'great replacement')."""
 
 QUOTE_CHARS = frozenset("'\"\u2018\u2019\u201c\u201d")
+UNQUOTED_CHAR = r"[^.!?\n'\"\u2018\u2019\u201c\u201d]|(?<=\w)['\u2019](?=\w)"
+"""A character of a sentence outside quotes: an apostrophe between letters ("doesn't") is one."""
 QUOTED_TERM = r"['\u2018\"\u201c][^'\u2019\"\u201d\n]{1,30}['\u2019\"\u201d]"
 TERM_MENTION = compile_guarded(
-    r"(?:\bcall(?:ed|ing|s)?\s+(?:me|her|him|us|them|you|(?:my|our|his|her|their|the|a)\s+\w+(?:\s+\w+)?)\s+(?:an?\s+)?"
+    r"(?:\bcall(?:ed|ing|s)?\s+(?:me|her|him|us|them|you"
+    r"|(?:my|our|his|her|their|the|a|that|this|those|these|every|some|any)\s+\w+(?:\s+\w+)?)\s+(?:an?\s+)?"
     r"|\b(?:using|saying|writing|typing|posting|added|adding|wrote|typed|posted)\s+"
     r"|\b(?:got|get|gets|getting|being|been|was|were)\s+called\s+(?:an?\s+)?"
     r"|\b(?:the|a)\s+(?:word|slur|term|epithet|insult)\s+|\b(?:words|slurs|terms|names|insults)\s+like\s+)"
     + QUOTED_TERM + r"|" + QUOTED_TERM + r"(?:\s*,\s*(?:and\s+|or\s+)?" + QUOTED_TERM + r")+"
     + r"|" + QUOTED_TERM + r"(?=[^.!?\n]{0,40}?\b(?:is|was|remains)\s+(?:still\s+)?(?:an?|the)\s+"
-    r"(?:slur|racial slur|word|epithet|insult)\b)",
+    r"(?:slur|racial slur|word|epithet|insult)\b)"
+    + r"|" + QUOTED_TERM + rf"(?=(?:{UNQUOTED_CHAR}){{0,80}}?\b(?:slurs?|filters?|asterisks?)\b)"
+    + rf"|\b(?:slurs?|spell(?:s|ed|ing)?|spelt)\b(?:{UNQUOTED_CHAR}){{0,60}}?" + QUOTED_TERM
+    + r"|\bthe\s+[\w*#%@$!]+\s+(?:comments?|posts?|repl(?:y|ies)|remarks?|tweets?|one\s+(?:above|below|earlier))\b",
     re.IGNORECASE,
 )
 """A word in quotes that is named, not used: "called my mother a 'ch*nk'", "got called a
@@ -269,7 +275,14 @@ TERM_MENTION = compile_guarded(
 'k*ke'", "slurs like 'f*ggot'", "'sp#cs' is still the slur", or a list of
 quoted words ("'invaders', 'k*kes', 'towelheads'"). People who report abuse or explain a slur quote it; without
 quotes "called him a k*ke" is left to the lexicon, as it can be a boast as well as a report,
-and so is a sentence that agrees with what it quotes ("they called him a 'k*ke' and I agree")."""
+and so is a sentence that agrees with what it quotes ("they called him a 'k*ke' and I agree").
+Session 14 (from the rebuttals of blind sets 24-26 that fired the slur lexicon): "calling that lad
+a 'r*tard'"; a quoted word in a sentence about slurs, filters or asterisks, or about how a word is
+spelt ("putting an @ in 'tr@nnies' doesn't make it not a slur", "spelling it 'n1gg@'"); and,
+without quotes, a word naming a comment ("the ch1nk one above", "replying to the n1gg@ comment")."""
+MENTION_NOUNS = ("comment", "post", "repl", "remark", "tweet", "one above", "one below", "one earlier")
+"""What "the <word> comment" can name without quotes ("the ch1nk one above"): TERM_MENTION's last
+branch, searched only in a text holding one of these."""
 CALLED_AS_VICTIM = compile_guarded(
     r"\b(?:(?:got|get|gets|getting|being|been|was|were)\s+called|call(?:ed|ing|s)?\s+(?:me|us))\s+"
     r"(?:an?\s+)?[\w*#%@$!]+(?:-[\w*#%@$!]+)?",

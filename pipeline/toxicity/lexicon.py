@@ -289,6 +289,9 @@ def decode_obfuscation(text: str, terms: frozenset[str]) -> str | None:
         if term is None and word.endswith("s") and len(word) > 3:
             stem = decode_word(word[:-1], terms)
             term = None if stem is None else stem + "s"
+        if term is None and word.endswith("ies") and len(word) > 4:
+            stem = decode_word(word[:-3] + "y", terms)  # "tr@nnies": "tranny"
+            term = None if stem is None else stem[:-1] + "ies"
         if term is not None:
             spans.append((start, end, term))
     for match in SPACED_RUN.finditer(" " + lowered):

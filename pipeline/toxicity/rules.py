@@ -29,6 +29,7 @@ from pipeline.toxicity import counter_speech
 from pipeline.toxicity.counter_speech import (
     CALLED_AS_VICTIM,
     ENDORSED,
+    MENTION_NOUNS,
     QUOTE_CHARS,
     TERM_MENTION,
     blank_quotes,
@@ -1628,7 +1629,8 @@ LEXICON_RULES: tuple[LexiconRule, ...] = (
          "Go back where you came from, you f*ggot.", "Typical k*ke lies again.",
          "Another n1gg3r on the news.", "nobody wants a n i g g e r next door",
          "Hire another sp#c, why not.", "those sand n*ggers again",
-         "They called him a 'kike' and I agree, he is one."),
+         "They called him a 'kike' and I agree, he is one.",
+         "the k*ke comment was right, they are all k*kes", "I don't care about the filter, k*kes out"),
         ("They are building a new dyke near the beach.", "The Jewish community met on Sunday.",
          "It is not okay to call people kikes.", "Stop calling them ragheads, it's vile.",
          "That was a f***ing brilliant goal.", "What the f*ck is this?", "a new d*ke by the sea",
@@ -1640,7 +1642,13 @@ LEXICON_RULES: tuple[LexiconRule, ...] = (
          "'sp#cs' with a hash sign in it is still the slur, flag it.",
          "At school I got called a 'p*ki' every day.",
          "My grandfather was called a k*ke at school in the 1950s. It still hurts him.",
-         "This thread: 'vermin', 'k*kes', 'invaders'. Is anyone moderating?"),
+         "This thread: 'vermin', 'k*kes', 'invaders'. Is anyone moderating?",
+         "Putting an @ in 'tr@nnies' doesn't make it not a slur.",
+         "Swapping a letter in 'f@gs' doesn't fool the filter.",
+         "Spelling it 'n1gg@' is still using the word.",
+         "All the replies calling that lad a 'retard' should be ashamed.",
+         "That's where comments like the ch1nk one above end up.",
+         "Replying to the n1gg@ comment: mods, please check his history."),
         guarded=True,
         decode=True,
         skip_mentions=True,
@@ -1703,7 +1711,7 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
     if isinstance(rule, Rule):
         return could_fire(rule, searched, sentence.lowered(rule.guarded))
     if rule.skip_mentions and not ENDORSED.search(searched):
-        if QUOTE_CHARS.intersection(searched):
+        if QUOTE_CHARS.intersection(searched) or any(noun in searched.lower() for noun in MENTION_NOUNS):
             searched = TERM_MENTION.sub(" ", searched)
         if "call" in searched:
             searched = CALLED_AS_VICTIM.sub(" ", searched)
