@@ -486,6 +486,20 @@ def test_the_damping_fades_where_the_model_is_sure() -> None:
     assert combine(text, 0.8, [], 0.63).score < combine(text, 0.81, [], 0.63).score
 
 
+def test_a_slur_in_a_text_the_model_scores_low_is_damped() -> None:
+    """SLUR_MODEL_CEILING: people who quote a slur to condemn it write what the model scores low;
+    the slur stays on record, and the verdict is the model's, unless another rule fires."""
+    text = "Hearing that the word n*gger was chanted at our own players made me sick."
+    fired = fire_rules(text)
+    assert [rule.name for rule in fired] == ["slur_lexicon"]
+    assert combine(text, 0.9, fired, 0.63).toxic
+    assert combine(text, 0.3, fired, 0.63).toxic
+    low = combine(text, 0.1, fired, 0.63)
+    assert not low.toxic and low.rules == ("slur_lexicon",)
+    threat = "I'm going to kill the next Jew I see, the filthy k*ke."
+    assert combine(threat, 0.1, fire_rules(threat), 0.63).toxic
+
+
 @pytest.mark.parametrize(("text", "fires"), [
     ("lol gonna stab a Muslim tonight", True),
     ("They're gonna stab a Muslim, the police warned.", False),
