@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 import toxicity_datasets as ds  # noqa: E402
 
-from pipeline.toxicity import combine  # noqa: E402
+from pipeline.toxicity import asserted_scores, combine  # noqa: E402
 from pipeline.toxicity.model import (  # noqa: E402
     Hashing,
     featurise,
@@ -279,10 +280,13 @@ def tempered(logits: np.ndarray, temperature: float = TEMPERATURE) -> np.ndarray
     return 1.0 / (1.0 + np.exp(-temperature * logits))
 
 
-def combined_scores(texts: list[str], model_scores: np.ndarray) -> np.ndarray:
-    """Scores after the rule layer, as ``score_texts`` computes them."""
-    return np.array([combine(t, float(m), fire_rules(t), 1.0).score
-                     for t, m in zip(texts, model_scores, strict=True)])
+def combined_scores(texts: list[str], model_scores: np.ndarray,
+                    predict: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+    """Scores after the rule layer, as ``score_texts`` computes them; ``predict`` scores the
+    parts of rebutting texts that assert on their own (``asserted_scores``)."""
+    asserted = asserted_scores(texts, predict)
+    return np.array([combine(t, float(m), fire_rules(t), 1.0, a).score
+                     for t, m, a in zip(texts, model_scores, asserted, strict=True)])
 
 
 def choose_threshold(val_scores: np.ndarray, val_labels: np.ndarray,
@@ -326,15 +330,21 @@ def main() -> None:
     val_logits = model.decision_function(x_val)
     dev_logits = model.decision_function(
         with_vectors(featurise(hashing, dev_cases.texts) @ scaling, dev_cases.texts, vectors))
+    def predictor(temperature: float) -> Callable[[list[str]], np.ndarray]:
+        def predict(texts: list[str]) -> np.ndarray:
+            x = with_vectors(featurise(hashing, texts) @ scaling, texts, vectors)
+            return tempered(model.decision_function(x), temperature)
+        return predict
+
     for temperature in DEV_TEMPERATURES:
-        val_auc = roc_auc_score(storm["val"].labels,
-                                combined_scores(storm["val"].texts, tempered(val_logits, temperature)))
-        dev_auc = roc_auc_score(dev_cases.labels,
-                                combined_scores(dev_cases.texts, tempered(dev_logits, temperature)))
+        val_auc = roc_auc_score(storm["val"].labels, combined_scores(
+            storm["val"].texts, tempered(val_logits, temperature), predictor(temperature)))
+        dev_auc = roc_auc_score(dev_cases.labels, combined_scores(
+            dev_cases.texts, tempered(dev_logits, temperature), predictor(temperature)))
         print(f"temperature {temperature}: combined AUC Stormfront val {val_auc:.4f}, "
               f"HateCheck dev {dev_auc:.4f}")
-    val_scores = combined_scores(storm["val"].texts, tempered(val_logits))
-    dev_scores = combined_scores(dev_cases.texts, tempered(dev_logits))
+    val_scores = combined_scores(storm["val"].texts, tempered(val_logits), predictor(TEMPERATURE))
+    dev_scores = combined_scores(dev_cases.texts, tempered(dev_logits), predictor(TEMPERATURE))
     tags = np.array(dev_cases.tags)
     ident_scores = [dev_scores[tags == name] for name in IDENTITY_FUNCTIONALITIES]
     threshold = choose_threshold(val_scores, storm["val"].labels, ident_scores)

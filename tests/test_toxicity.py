@@ -9,9 +9,17 @@ from pathlib import Path
 import pytest
 
 from pipeline import toxicity
-from pipeline.toxicity import CATEGORIES, OPERATING_THRESHOLD, ToxicityScore, combine, score_texts
+from pipeline.toxicity import (
+    CATEGORIES,
+    OPERATING_THRESHOLD,
+    ToxicityScore,
+    asserted_scores,
+    combine,
+    score_texts,
+)
 from pipeline.toxicity.counter_speech import (
     QUOTED,
+    asserted_text,
     blank_quotes,
     counter_flags,
     has_counter_speech,
@@ -486,6 +494,21 @@ def test_the_damping_fades_where_the_model_is_sure() -> None:
     assert combine(text, 0.8, [], 0.63).score < combine(text, 0.81, [], 0.63).score
 
 
+def test_a_rebuttal_s_words_do_not_hide_the_hate_asserted_beside_them() -> None:
+    """ASSERTED_GATE: a text that rebuts is scored no lower than the part it asserts besides its
+    rebuttals and quotes, when that part alone is confident; a rebuttal whose other sentences
+    score under the gate is still damped."""
+    text = "Spare me the 'not all of them' line. They are vermin and should be driven out."
+    assert asserted_text(text) == "Spare me the quoted line. They are vermin and should be driven out."
+    assert not combine(text, 0.75, [], 0.63).toxic
+    assert combine(text, 0.75, [], 0.63, asserted_score=0.8).toxic
+    assert not combine(text, 0.75, [], 0.63, asserted_score=0.65).toxic
+    rebuttal = "The claim that they are all thieves is a myth."
+    assert asserted_text(rebuttal) == ""
+    (score,) = asserted_scores([rebuttal])
+    assert score == 0.0
+
+
 def test_a_slur_in_a_text_the_model_scores_low_is_damped() -> None:
     """SLUR_MODEL_CEILING: people who quote a slur to condemn it write what the model scores low;
     the slur stays on record, and the verdict is the model's, unless another rule fires."""
@@ -848,6 +871,8 @@ BLIND12_KNOWN_MISSES = {
     "b12_hateful_blood_libel": "missed: score 0.40, no rule fired",
     "b12_rebuttal_mock_gorillion": "rebuttal flagged by holocaust_minimisation",
     "b12_ordinary_landlords_parasites": "ordinary flagged by the model (0.71)",
+    "b12_rebuttal_not_racist_but": "rebuttal flagged since session 14: its second sentence, the claim"
+    " it answers, scores 0.79 alone (ASSERTED_GATE)",
 }
 BLIND11_KNOWN_MISSES = {
     "b11_hateful_aj_dual_loyalty": "missed: score 0.26, no rule fired",
@@ -873,7 +898,6 @@ unchanged (24/40 and 29/40)."""
 BLIND13_KNOWN_MISSES = {
     "b13_hateful_media_chart_noticing": "missed: score 0.35, no rule fired",
     "b13_hateful_six_million_changes": "missed: score 0.25, no rule fired",
-    "b13_hateful_jewish_journalist_loyalty": "missed: score 0.32, no rule fired",
     "b13_hateful_vanload_juans": "missed: score 0.33, no rule fired",
     "b13_rebuttal_kalergi_debunk": "rebuttal flagged by replacement_conspiracy",
     "b13_hateful_degree_joke": "missed: model 0.592 under round seventeen's threshold 0.62",
@@ -895,7 +919,6 @@ BLIND14_KNOWN_MISSES = {
     "b14_hateful_jaq_numbers": "missed: score 0.35, no rule fired",
     "b14_hateful_not_pictured_zoo": "missed: score 0.53, no rule fired",
     "b14_hateful_passover_stories": "missed: score 0.40, no rule fired",
-    "b14_hateful_reporter_recipes": "missed: score 0.37, no rule fired",
     "b14_hateful_soros_family_business": "missed: score 0.35, no rule fired",
     "b14_hateful_victim_card_reply": "missed: score 0.38, no rule fired",
     "b14_hateful_waste_oxygen": "missed: score 0.45, no rule fired",
@@ -919,8 +942,6 @@ seventeen's 32/40, 2/40, 0/40 (with session 12's rules the same); round eighteen
 BLIND15_KNOWN_MISSES = {
     "b15_hateful_dancing_israelis": "missed: score 0.28, no rule fired",
     "b15_hateful_hand_rubbers": "missed: score 0.37, no rule fired",
-    "b15_hateful_muzzies_out": "missed: score 0.39, no rule fired",
-    "b15_hateful_religion_peace_truck": "missed: score 0.42, no rule fired",
     "b15_hateful_six_million_math": "missed: score 0.35, no rule fired",
     "b15_hateful_trent_records": "missed: score 0.31, no rule fired",
     "b15_rebuttal_asterisk_still_slur": "rebuttal flagged by slur_lexicon",
@@ -958,7 +979,6 @@ BLIND17_KNOWN_MISSES = {
     "b17_hateful_antisem_gas_joke_rabbi": "missed: score 0.41, no rule fired",
     "b17_hateful_migrant_sarcastic_doctors": "missed: score 0.26, no rule fired",
     "b17_hateful_black_presenter_diversity": "missed: score 0.46, no rule fired",
-    "b17_hateful_trans_bloke_freaks": "missed: score 0.42, no rule fired",
     "b17_rebuttal_antisem_court_joke_denial": "rebuttal flagged by holocaust_denial",
     "b17_ordinary_disability_benefit_cuts": "ordinary flagged by the model (0.66)",
     "b17_hateful_antisem_landlord_insinuation": "missed: model 0.603 under round seventeen's threshold 0.62",
@@ -984,7 +1004,6 @@ BLIND18_KNOWN_MISSES = {
     "b18_hateful_migrants_sarcastic_doctor": "missed: score 0.21, no rule fired",
     "b18_hateful_black_suspect_not_named": "missed: score 0.33, no rule fired",
     "b18_hateful_indigenous_lost_get_over": "missed: score 0.59, no rule fired",
-    "b18_hateful_gay_nature_disease": "missed: score 0.41, no rule fired",
     "b18_hateful_trans_man_in_dress": "missed: score 0.47, no rule fired",
     "b18_hateful_threat_reporter_car": "missed: score 0.40, no rule fired",
     "b18_hateful_threat_mosque_burn": "missed: score 0.53, no rule fired",
@@ -1110,7 +1129,6 @@ BLIND22_KNOWN_MISSES = {
     "b22_hateful_drive_outback_town": "missed: score 0.59, no rule fired",
     "b22_hateful_used_to_think_tabloid": "missed: model 0.79, damped as counter-speech to 0.48",
     "b22_hateful_banned_lower_iq_studies": "missed: model 0.51, damped as counter-speech to 0.31",
-    "b22_hateful_eastern_europeans_drunks_thieves": "missed: model 0.82, damped as counter-speech to 0.49",
     "b22_rebuttal_grew_up_hearing_roma": "rebuttal flagged by group_dehumanised",
     "b22_rebuttal_happy_merchant_context": "rebuttal flagged by happy_merchant",
 }
@@ -1148,7 +1166,6 @@ texts), "the antisemitism card" as a hedge, crematoria capacity as denial, Hitle
 "put down at birth": 33/40, 4/40, 1/40, not a blind figure."""
 BLIND24_KNOWN_MISSES = {
     "b24_hateful_tell_rabbi_gas_bill": "missed: score 0.39, no rule fired",
-    "b24_hateful_golders_green_waving_flags": "missed: model 0.78, damped as counter-speech to 0.47",
     "b24_hateful_little_moustache_man_wrong": "missed: score 0.19, no rule fired",
     "b24_hateful_lovely_bonfire_come_november": "missed: score 0.41, no rule fired",
     "b24_hateful_asian_drivers_spatial_awareness": "missed: model 0.68, damped as counter-speech to 0.41",
@@ -1173,14 +1190,12 @@ BLIND25_KNOWN_MISSES = {
     "b25_hateful_which_flag_he_salutes": "missed: score 0.49, no rule fired",
     "b25_hateful_oy_vey_the_shoah_never": "missed: model 0.66, damped as counter-speech to 0.40",
     "b25_hateful_same_international_bankers_in_the": "missed: score 0.51, no rule fired",
-    "b25_hateful_look_at_the_names_on": "missed: model 0.77, damped as counter-speech to 0.46",
     "b25_hateful_small_hats_big_influence": "missed: model 0.74, damped as counter-speech to 0.44",
     "b25_hateful_their_tragedy_is_an_industry": "missed: score 0.60, no rule fired",
     "b25_hateful_would_make_a_lovely_bonfire": "missed: score 0.27, no rule fired",
     "b25_hateful_send_the_whole_lot_back": "missed: score 0.57, no rule fired",
     "b25_hateful_swinging_in_trees_a_century": "missed: model 0.50, damped as counter-speech to 0.30",
     "b25_hateful_not_sexist_just_maths": "missed: score 0.47, no rule fired",
-    "b25_hateful_let_france_have_the_infestation": "missed: model 0.79, damped as counter-speech to 0.48",
     "b25_hateful_doors_are_locked_from_the": "missed: score 0.61, no rule fired",
     "b25_rebuttal_ask_who_owns_the_media": "rebuttal flagged: model 0.89",
     "b25_rebuttal_mod_note_removed_a_dozen": "rebuttal flagged by triple_parentheses",
@@ -1200,7 +1215,6 @@ the hedge change: 33/40, 4/40, 2/40 (AUC .945); with it (first scoring): 34/40, 
 BLIND26_KNOWN_MISSES = {
     "b26_hateful_synagogue_wants_more_security_funding": "missed: score 0.48, no rule fired",
     "b26_hateful_criticise_anything_literally_anything_and": "missed: score 0.38, no rule fired",
-    "b26_hateful_hes_not_wrong_tho_hollywood": "missed: model 0.79, damped as counter-speech to 0.47",
     "b26_hateful_three_weeks_the_holocaust_year": "missed: score 0.23, no rule fired",
     "b26_hateful_scam_calls_dodgy_landlords_fake": "missed: score 0.59, no rule fired",
     "b26_hateful_what_you_call_muslim_with": "missed: score 0.61, no rule fired",

@@ -17,12 +17,12 @@ rules that fired; when only the model is confident, its score is filed under
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.regex_guard import save_reads
-from pipeline.toxicity.counter_speech import rebuts
+from pipeline.toxicity.counter_speech import asserted_text, rebuts
 from pipeline.toxicity.model import IDENTITY_TERMS, load_model
 from pipeline.toxicity.rules import LexiconRule, Rule, fire_rules
 
@@ -82,6 +82,16 @@ Stormfront's validation and test users 3 and 5 fewer non-hateful sentences flagg
 fewer hateful ones; Davidson (trained on) 303 fewer offensive or plain tweets and 1 fewer hateful
 one; no check-set verdict before blind sets 27 and 28 moved."""
 
+ASSERTED_GATE = 0.7
+"""A text that rebuts is not damped below what it asserts besides its rebuttals and quotes: the
+model score of that part (:func:`asserted_scores`) counts in full when it reaches this. Hate
+that borrows a rebuttal's words ("Spare me the 'not all Jews' line. <hate>", "Stop calling them
+people fleeing war. <hate>") had the whole text's score damped for one quote or cue; a rebuttal's
+other sentences ("Survivors are still alive.") rarely score this high on their own. Chosen in
+session 14 on the check sets: at 0.7 11 more hateful lines caught and 1 more rebuttal flagged
+(no gate: 15 and 5, and HateCheck dev AUC .8584 -> .8543); ETHOS .7808 -> .7792, blind sets
+27 and 28 unchanged."""
+
 TIE_BREAK = 0.1
 """Share of the weaker signal's headroom added to the stronger: ``hi + 0.1 * (1 - hi) * lo``.
 Plain max gave every comment a rule caught the same score (0.95 or the profanity floor
@@ -117,7 +127,7 @@ def attribute_model_score(text: str, model_score: float) -> str:
 
 
 def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
-            threshold: float) -> ToxicityScore:
+            threshold: float, asserted_score: float = 0.0) -> ToxicityScore:
     """Merge the model score and the rules into one verdict (the max, ties broken)."""
     weights = {rule.name: rule.weight for rule in fired}
     if model_score < SLUR_MODEL_CEILING:
@@ -128,7 +138,7 @@ def combine(text: str, model_score: float, fired: Sequence[Rule | LexiconRule],
                 and all(rule.category == "identity_attack" for rule in fired if rule.weight >= threshold)):
             weights = {rule.name: (rule.weight * COUNTER_SPEECH_DAMPING if rule.category == "identity_attack"
                                    else rule.weight) for rule in fired}
-        model_score = damped(model_score)
+        model_score = max(damped(model_score), asserted_score if asserted_score >= ASSERTED_GATE else 0.0)
     categories: dict[str, float] = {}
     for rule in fired:
         categories[rule.category] = max(categories.get(rule.category, 0.0), weights[rule.name])
@@ -166,18 +176,31 @@ def model_scores(texts: Sequence[str]) -> list[float]:
     return scores
 
 
+def asserted_scores(texts: Sequence[str], score: Callable[[list[str]], Iterable[float]] = model_scores,
+                    ) -> list[float]:
+    """Model score of what each rebutting text asserts besides its rebuttals and quotes
+    (:func:`~pipeline.toxicity.counter_speech.asserted_text`); 0 for the other texts and for a
+    text that only rebuts. The parts go to the model in one batch."""
+    parts = {text: part for text in dict.fromkeys(texts)
+             if rebuts(text) and (part := asserted_text(text)).strip()}
+    todo = list(dict.fromkeys(parts.values()))
+    scored = dict(zip(todo, map(float, score(todo)), strict=True)) if todo else {}
+    return [scored[parts[text]] if text in parts else 0.0 for text in texts]
+
+
 @lru_cache(maxsize=MEMO_SIZE)
-def combined(text: str, model_score: float, threshold: float) -> ToxicityScore:
+def combined(text: str, model_score: float, threshold: float, asserted_score: float = 0.0) -> ToxicityScore:
     """:func:`combine` with the rules that fire, remembered: a thread's comments come back
     with every version of their page. The rule layer's one memo: the rules and the
     counter-speech cues are only looked for when a text is new."""
-    return combine(text, model_score, fire_rules(text), threshold)
+    return combine(text, model_score, fire_rules(text), threshold, asserted_score)
 
 
 def score_texts(texts: Sequence[str], threshold: float | None = None) -> list[ToxicityScore]:
     """Score a batch of comments; the model runs once over the texts it has not seen."""
     cutoff = OPERATING_THRESHOLD if threshold is None else threshold
-    scores = [combined(text, m, cutoff) for text, m in zip(texts, model_scores(texts), strict=True)]
+    scores = [combined(text, m, cutoff, a)
+              for text, m, a in zip(texts, model_scores(texts), asserted_scores(texts), strict=True)]
     save_reads()  # the rule patterns read for the first time, for the next process
     return scores
 

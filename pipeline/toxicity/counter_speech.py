@@ -521,6 +521,28 @@ def rebuts(text: str) -> bool:
     return any(flag and unguarded_tail(sentence) is None for sentence, flag in zip(sentences, flags, strict=True))
 
 
+def asserted_text(text: str) -> str:
+    """What a rebutting text asserts on its own: its sentences that do not read as counter-speech,
+    the clause after the last "but" of those that do when it has no cue (:func:`unguarded_tail`),
+    quoted spans blanked (:func:`blank_quotes`). Empty when every sentence rebuts.
+
+    >>> asserted_text("The claim that Jews run the banks is a myth. They are people like us.")
+    'They are people like us.'
+    >>> asserted_text("Spare me the 'not all of them' line. They are vermin.")
+    'Spare me the quoted line. They are vermin.'
+    """
+    view, cues = cue_view(text)
+    sentences = split_sentences(text)
+    flags = counter_flags(split_sentences(view), cues) if any(whole_text_cues(text)) else [False] * len(sentences)
+    kept = []
+    for sentence, flag in zip(sentences, flags, strict=True):
+        if not flag:
+            kept.append(sentence)
+        elif (tail := unguarded_tail(sentence)) is not None:
+            kept.append(tail.strip())
+    return blank_quotes(" ".join(kept))
+
+
 def precheck_text(text: str) -> str | None:
     """The lowercased text the ``needs`` words are looked up in, or None to skip that check.
 
