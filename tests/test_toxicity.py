@@ -1226,6 +1226,51 @@ BLIND26_KNOWN_MISSES = {
 """Left as first scored; session 14 read the texts of its misses (see BLIND25), so no longer
 blind. Three rebuttals that quote a slur to condemn it fired the slur lexicon (blind sets 24 and
 25 had two and one); session 14's mention patterns spare all six."""
+BLIND27 = json.loads((TEST_DATA / "toxicity_blind_round27.json").read_text("utf-8"))
+"""Session 14: a general mix asked for hate that borrows the words of counter-speech and reporting
+and for rebuttals that quote slurs and tropes word for word, written by someone who saw nothing
+of the project and committed (0fa23c5) before it was first scored. The scorer from before session
+14: 32 of 40 hateful caught, 6 of 40 rebuttals and 0 of 40 ordinary comments flagged (AUC .940);
+first scoring, with the session's mention patterns and ASSERTED_GATE: 32/40, 5/40, 0/40 (.949);
+with SLUR_MODEL_CEILING, which was chosen on counts that included this set's model scores: 32/40,
+4/40, 0/40 (.958)."""
+BLIND27_KNOWN_MISSES = {
+    "b27_hateful_not_saying_the_holocaust_didnt_happen": "missed: score 0.63, no rule fired",
+    "b27_hateful_whenever_anyone_criticises_them_they_scream": "missed: score 0.54, no rule fired",
+    "b27_hateful_the_media_wont_tell_you_this": "missed: score 0.61, no rule fired",
+    "b27_hateful_its_not_hate_to_say_a": "missed: score 0.42, no rule fired",
+    "b27_hateful_shylocks_gonna_shylock_of_course_the": "missed: score 0.47, no rule fired",
+    "b27_hateful_saw_a_bloke_in_a_turban": "missed: score 0.35, no rule fired",
+    "b27_hateful_abos_get_everything_handed_to_them": "missed: score 0.63, no rule fired",
+    "b27_hateful_serious_question_not_trying_to_be": "missed: model 0.81, damped as counter-speech to 0.50",
+    "b27_rebuttal_oh_sure_the_rothschilds_funded_both": "rebuttal flagged: model 0.80",
+    "b27_rebuttal_a_quick_explainer_since_this_thread": "rebuttal flagged by group_conspiracy_noun, jewish_globalists",
+    "b27_rebuttal_my_son_is_autistic_reading_someone": "rebuttal flagged by slur_lexicon",
+    "b27_rebuttal_hearing_ngger_chanted_at_our_own": "rebuttal flagged by slur_lexicon",
+}
+"""Left as first scored; only the labels were read."""
+BLIND28 = json.loads((TEST_DATA / "toxicity_blind_round28.json").read_text("utf-8"))
+"""Session 14: hate under regional and national news stories in many registers, rebuttals that
+quote what they answer, ordinary comments with words that look bad out of context; written by
+someone who saw nothing of the project and committed (9d6bfa1) before it was first scored. The
+scorer from before session 14: 29/40, 3/40, 0/40 (AUC .956); first scoring, as for set 27:
+29/40, 2/40, 0/40 (.966); with SLUR_MODEL_CEILING (chosen on counts that included this set):
+29/40, 0/40, 0/40 (.981)."""
+BLIND28_KNOWN_MISSES = {
+    "b28_hateful_another_synagogue_getting_police_protection_paid": "missed: score 0.59, no rule fired",
+    "b28_hateful_six_million_was_it_funny_how": "missed: score 0.49, no rule fired",
+    "b28_hateful_doesnt_matter_who_wins_on_thursday": "missed: score 0.43, no rule fired",
+    "b28_hateful_another_mosque_approved_this_is_how": "missed: score 0.60, no rule fired",
+    "b28_hateful_i_genuinely_have_nothing_against_muslims": "missed: score 0.56, no rule fired",
+    "b28_hateful_let_me_guess_the_suspects_colour": "missed: score 0.31, no rule fired",
+    "b28_hateful_chuck_him_a_banana_he_plays": "missed: score 0.44, no rule fired",
+    "b28_hateful_read_the_ofsted_summary_and_the": "missed: score 0.54, no rule fired",
+    "b28_hateful_homosexuality_is_a_disease_and_the": "missed: score 0.50, no rule fired",
+    "b28_hateful_what_do_you_call_a_trans": "missed: score 0.44, no rule fired",
+    "b28_hateful_special_school_getting_a_shiny_new": "missed: score 0.60, no rule fired",
+}
+"""Left as first scored; only the labels were read. All eleven misses fire no rule and score
+0.31-0.60: under the threshold, not damped."""
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -1272,6 +1317,8 @@ CHECK_SETS = (
     (BLIND24, BLIND24_KNOWN_MISSES),
     (BLIND25, BLIND25_KNOWN_MISSES),
     (BLIND26, BLIND26_KNOWN_MISSES),
+    (BLIND27, BLIND27_KNOWN_MISSES),
+    (BLIND28, BLIND28_KNOWN_MISSES),
     (BLIND20, BLIND20_KNOWN_MISSES),
     (PROBES_S12_THREATS, PROBES_S12_THREATS_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
