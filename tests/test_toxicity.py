@@ -1233,7 +1233,8 @@ of the project and committed (0fa23c5) before it was first scored. The scorer fr
 14: 32 of 40 hateful caught, 6 of 40 rebuttals and 0 of 40 ordinary comments flagged (AUC .940);
 first scoring, with the session's mention patterns and ASSERTED_GATE: 32/40, 5/40, 0/40 (.949);
 with SLUR_MODEL_CEILING, which was chosen on counts that included this set's model scores: 32/40,
-4/40, 0/40 (.958)."""
+4/40, 0/40 (.958); with the project's own slurs (build_toxicity_lexicons.PROJECT_SLURS), added
+after a miss label named a slur no table held: 33/40, 4/40, 0/40 (.960)."""
 BLIND27_KNOWN_MISSES = {
     "b27_hateful_not_saying_the_holocaust_didnt_happen": "missed: score 0.63, no rule fired",
     "b27_hateful_whenever_anyone_criticises_them_they_scream": "missed: score 0.54, no rule fired",
@@ -1241,7 +1242,6 @@ BLIND27_KNOWN_MISSES = {
     "b27_hateful_its_not_hate_to_say_a": "missed: score 0.42, no rule fired",
     "b27_hateful_shylocks_gonna_shylock_of_course_the": "missed: score 0.47, no rule fired",
     "b27_hateful_saw_a_bloke_in_a_turban": "missed: score 0.35, no rule fired",
-    "b27_hateful_abos_get_everything_handed_to_them": "missed: score 0.63, no rule fired",
     "b27_hateful_serious_question_not_trying_to_be": "missed: model 0.81, damped as counter-speech to 0.50",
     "b27_rebuttal_oh_sure_the_rothschilds_funded_both": "rebuttal flagged: model 0.80",
     "b27_rebuttal_a_quick_explainer_since_this_thread": "rebuttal flagged by group_conspiracy_noun, jewish_globalists",

@@ -261,7 +261,8 @@ TERM_MENTION = compile_guarded(
     r"|(?:my|our|his|her|their|the|a|that|this|those|these|every|some|any)\s+\w+(?:\s+\w+)?)\s+(?:an?\s+)?"
     r"|\b(?:using|saying|writing|typing|posting|added|adding|wrote|typed|posted)\s+"
     r"|\b(?:got|get|gets|getting|being|been|was|were)\s+called\s+(?:an?\s+)?"
-    r"|\b(?:the|a)\s+(?:word|slur|term|epithet|insult)\s+|\b(?:words|slurs|terms|names|insults)\s+like\s+)"
+    r"|\b(?:the|a)\s+(?:word|slur|term|epithet|insult)\s+|\b(?:words|slurs|terms|names|insults)\s+like\s+"
+    r"|\b(?:not|instead\s+of|rather\s+than)\s+)"
     + QUOTED_TERM + r"|" + QUOTED_TERM + r"(?:\s*,\s*(?:and\s+|or\s+)?" + QUOTED_TERM + r")+"
     + r"|" + QUOTED_TERM + r"(?=[^.!?\n]{0,40}?\b(?:is|was|remains)\s+(?:still\s+)?(?:an?|the)\s+"
     r"(?:slur|racial slur|word|epithet|insult)\b)"
@@ -278,7 +279,8 @@ quotes "called him a k*ke" is left to the lexicon, as it can be a boast as well 
 and so is a sentence that agrees with what it quotes ("they called him a 'k*ke' and I agree").
 Session 14 (from the rebuttals of blind sets 24-26 that fired the slur lexicon): "calling that lad
 a 'r*tard'"; a quoted word in a sentence about slurs, filters or asterisks, or about how a word is
-spelt ("putting an @ in 'tr@nnies' doesn't make it not a slur", "spelling it 'n1gg@'"); and,
+spelt ("putting an @ in 'tr@nnies' doesn't make it not a slur", "spelling it 'n1gg@'"); a quoted
+word corrected ("the word is Roma, not 'gypp*'", "instead of 'X'"); and,
 without quotes, a word naming a comment ("the ch1nk one above", "replying to the n1gg@ comment")."""
 MENTION_NOUNS = ("comment", "post", "repl", "remark", "tweet", "one above", "one below", "one earlier")
 """What "the <word> comment" can name without quotes ("the ch1nk one above"): TERM_MENTION's last
