@@ -284,7 +284,7 @@ def combined_scores(texts: list[str], model_scores: np.ndarray,
                     predict: Callable[[list[str]], np.ndarray]) -> np.ndarray:
     """Scores after the rule layer, as ``score_texts`` computes them; ``predict`` scores the
     parts of rebutting texts that assert on their own (``asserted_scores``)."""
-    asserted = asserted_scores(texts, predict)
+    asserted = asserted_scores(texts, list(model_scores), predict)
     return np.array([combine(t, float(m), fire_rules(t), 1.0, a).score
                      for t, m, a in zip(texts, model_scores, asserted, strict=True)])
 

@@ -505,8 +505,9 @@ def test_a_rebuttal_s_words_do_not_hide_the_hate_asserted_beside_them() -> None:
     assert not combine(text, 0.75, [], 0.63, asserted_score=0.65).toxic
     rebuttal = "The claim that they are all thieves is a myth."
     assert asserted_text(rebuttal) == ""
-    (score,) = asserted_scores([rebuttal])
-    assert score == 0.0
+    assert asserted_scores([rebuttal, text], [0.9, 0.4]) == [0.0, 0.0]  # under ASSERTED_FLOOR
+    (part,) = asserted_scores([text], [0.75], lambda parts: [0.8 if "vermin" in p else 0.0 for p in parts])
+    assert part == 0.8
 
 
 def test_a_slur_in_a_text_the_model_scores_low_is_damped() -> None:
