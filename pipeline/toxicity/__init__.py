@@ -70,7 +70,7 @@ twenty-one is."""
 SLUR_MODEL_CEILING = 0.2
 """A slur in a text the model scores under this is damped like counter-speech (x0.6: 0.95 becomes
 0.57, under the operating threshold), unless another rule decides: people who quote a slur to
-report or condemn it ("hearing n*gger chanted at our own ...", "the ch1nk one above") write
+report or condemn it ("my grandfather was called a k*ke at school", "the ch1nk one above") write
 rebuttals the model scores low, in shapes the mention patterns (counter_speech.TERM_MENTION)
 cannot all list. Chosen in session 14 on counts of the texts the slur lexicon fires on, by
 label and model score: hateful ones under 0.2 are 0 of 78 in the check sets, 0 of 56 in
