@@ -77,6 +77,7 @@ def speed_ms_per_comment(texts: list[str]) -> float:
     score_texts(batch[:10])
     toxicity._MODEL_MEMO.clear()
     toxicity.combined.cache_clear()
+    toxicity.asserted_part.cache_clear()
     counter_speech.whole_text_cues.cache_clear()
     start = time.perf_counter()
     score_texts(batch)

@@ -182,6 +182,15 @@ def model_scores(texts: Sequence[str]) -> list[float]:
     return scores
 
 
+@lru_cache(maxsize=MEMO_SIZE)
+def asserted_part(text: str) -> str:
+    """:func:`~pipeline.toxicity.counter_speech.asserted_text` of a text that rebuts, "" for any
+    other text or one that only rebuts; remembered, as a thread comes back with every version of
+    its page."""
+    part = asserted_text(text) if rebuts(text) else ""
+    return part if part.strip() else ""
+
+
 def asserted_scores(texts: Sequence[str], scores: Sequence[float],
                     score: Callable[[list[str]], Iterable[float]] = model_scores) -> list[float]:
     """Model score of what each rebutting text asserts besides its rebuttals and quotes
@@ -189,7 +198,7 @@ def asserted_scores(texts: Sequence[str], scores: Sequence[float],
     (``scores``) reaches ASSERTED_FLOOR; 0 for the others and for a text that only rebuts. The
     parts go to the model (``score``) in one batch."""
     parts = {text: part for text, m in zip(texts, scores, strict=True)
-             if m >= ASSERTED_FLOOR and rebuts(text) and (part := asserted_text(text)).strip()}
+             if m >= ASSERTED_FLOOR and (part := asserted_part(text))}
     todo = list(dict.fromkeys(parts.values()))
     scored = dict(zip(todo, map(float, score(todo)), strict=True)) if todo else {}
     return [scored[parts[text]] if text in parts else 0.0 for text in texts]
