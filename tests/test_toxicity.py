@@ -1272,6 +1272,25 @@ BLIND28_KNOWN_MISSES = {
 }
 """Left as first scored; only the labels were read. All eleven misses fire no rule and score
 0.31-0.60: under the threshold, not damped."""
+BLIND29 = json.loads((TEST_DATA / "toxicity_blind_round29.json").read_text("utf-8"))
+"""Session 14: a week of comments under ordinary news stories (a quarter of the hate antisemitic),
+asked for nothing the session changed, written by someone who saw nothing of the project and
+committed (eec829a) after every change of the session and before it was first scored: the
+session's blind measure. The scorer from before session 14: 33 of 40 hateful caught, 2 of 40
+rebuttals and 0 of 40 ordinary comments flagged (AUC .982); session 14's (first scoring): 33/40,
+1/40, 0/40 (AUC .989)."""
+BLIND29_KNOWN_MISSES = {
+    "b29_hateful_rothschild_money_at_work_again_the": "missed: score 0.59, no rule fired",
+    "b29_hateful_blacks_and_knives_name_a_more": "missed: score 0.54, no rule fired",
+    "b29_hateful_their_new_striker_plays_like_he": "missed: score 0.53, no rule fired",
+    "b29_hateful_genderconfused_freaks_should_be_sectioned_not": "missed: score 0.50, no rule fired",
+    "b29_hateful_half_the_people_claiming_disability_are": "missed: model 0.62, damped as counter-speech to 0.37",
+    "b29_hateful_bogtrotting_paddies_in_the_away_end": "missed: score 0.56, no rule fired",
+    "b29_hateful_with_respect_to_the_other_commenters": "missed: score 0.59, no rule fired",
+    "b29_rebuttal_holocaust_industry_six_million_jews_were": "rebuttal flagged by holocaust_denial",
+}
+"""Left as first scored; only the labels were read. Six of the seven hateful misses fire no rule
+and score 0.50-0.59, under the threshold of 0.63."""
 PROBES_S12 = json.loads((TEST_DATA / "toxicity_probes_s12.json").read_text("utf-8"))
 """Session 12: 40 lines written before the explicit-hate rules (threat_member, group_hatred,
 group_lives_worthless, and new alternatives of threat_group, threat_person and
@@ -1320,6 +1339,7 @@ CHECK_SETS = (
     (BLIND26, BLIND26_KNOWN_MISSES),
     (BLIND27, BLIND27_KNOWN_MISSES),
     (BLIND28, BLIND28_KNOWN_MISSES),
+    (BLIND29, BLIND29_KNOWN_MISSES),
     (BLIND20, BLIND20_KNOWN_MISSES),
     (PROBES_S12_THREATS, PROBES_S12_THREATS_KNOWN_MISSES),
     (IDENTITY_PROBE, IDENTITY_PROBE_KNOWN_MISSES),
