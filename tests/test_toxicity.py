@@ -925,7 +925,6 @@ BLIND14_KNOWN_MISSES = {
     "b14_hateful_waste_oxygen": "missed: score 0.45, no rule fired",
     "b14_rebuttal_aipac_vs_jews": "rebuttal flagged by group_controls",
     "b14_rebuttal_auschwitz_number": "rebuttal flagged by holocaust_minimisation",
-    "b14_rebuttal_blood_libel_history": "rebuttal flagged by blood_libel",
     "b14_rebuttal_replacement_pittsburgh": "rebuttal flagged by replacement_conspiracy",
     "b14_rebuttal_roma_porajmos": "rebuttal flagged by the model (0.62)",
 }
@@ -1095,7 +1094,6 @@ BLIND21_KNOWN_MISSES = {
     "b21_hateful_to_learn_who_rules": "missed: model 0.51, damped as counter-speech to 0.30",
     "b21_hateful_blood_libel_isnt_a": "missed: score 0.49, no rule fired",
     "b21_rebuttal_for_anyone_confused_the": "rebuttal flagged by triple_parentheses",
-    "b21_rebuttal_great_replacement_was_popularised": "rebuttal flagged by replacement_conspiracy",
     "b21_rebuttal_the_kalergi_plan_is": "rebuttal flagged by replacement_conspiracy",
     "b21_rebuttal_lol_yes_the_jews": "rebuttal flagged by group_controls",
 }
@@ -1173,7 +1171,6 @@ BLIND24_KNOWN_MISSES = {
     "b24_hateful_garcias_and_hernandezes_moved": "missed: score 0.57, no rule fired",
     "b24_hateful_never_invented_the_wheel": "missed: score 0.63, no rule fired",
     "b24_rebuttal_parasites_feeding_host_nation": "rebuttal flagged by group_conspiracy_noun",
-    "b24_rebuttal_happy_merchant_wyatt_mann": "rebuttal flagged by happy_merchant",
     "b24_ordinary_qualified_immunity_malpractice_insurance": "ordinary flagged: model 0.71",
 }
 """Left as first scored. Session 14 read the texts of its misses that were damped as
