@@ -1272,10 +1272,11 @@ BLIND28_KNOWN_MISSES = {
 BLIND29 = json.loads((TEST_DATA / "toxicity_blind_round29.json").read_text("utf-8"))
 """Session 14: a week of comments under ordinary news stories (a quarter of the hate antisemitic),
 asked for nothing the session changed, written by someone who saw nothing of the project and
-committed (eec829a) after every change of the session and before it was first scored: the
-session's blind measure. The scorer from before session 14: 33 of 40 hateful caught, 2 of 40
-rebuttals and 0 of 40 ordinary comments flagged (AUC .982); session 14's (first scoring): 33/40,
-1/40, 0/40 (AUC .989)."""
+committed (eec829a) after every change of the session but the last (REBUTTAL_MODEL_CEILING
+0.25, which moves none of its lines) and before it was first scored: the session's blind
+measure. The scorer from before session 14: 33 of 40 hateful caught, 2 of 40 rebuttals and 0 of
+40 ordinary comments flagged (AUC .982); session 14's (first scoring): 33/40, 1/40, 0/40 (AUC
+.989)."""
 BLIND29_KNOWN_MISSES = {
     "b29_hateful_rothschild_money_at_work_again_the": "missed: score 0.59, no rule fired",
     "b29_hateful_blacks_and_knives_name_a_more": "missed: score 0.54, no rule fired",
