@@ -533,9 +533,8 @@ def asserted_text(text: str) -> str:
     >>> asserted_text("Spare me the 'not all of them' line. They are vermin.")
     'Spare me the quoted line. They are vermin.'
     """
-    view, cues = cue_view(text)
     sentences = split_sentences(text)
-    flags = counter_flags(split_sentences(view), cues) if any(whole_text_cues(text)) else [False] * len(sentences)
+    flags = sentence_counter_flags(text, sentences)
     kept = []
     for sentence, flag in zip(sentences, flags, strict=True):
         if not flag:

@@ -1713,7 +1713,8 @@ def fires_in(rule: Rule | LexiconRule, sentence: Sentence) -> bool:
     if isinstance(rule, Rule):
         return could_fire(rule, searched, sentence.lowered(rule.guarded))
     if rule.skip_mentions and not ENDORSED.search(searched):
-        if QUOTE_CHARS.intersection(searched) or any(noun in searched.lower() for noun in MENTION_NOUNS):
+        lowered = sentence.lowered(rule.guarded) or searched.lower()
+        if QUOTE_CHARS.intersection(searched) or any(noun in lowered for noun in MENTION_NOUNS):
             searched = TERM_MENTION.sub(" ", searched)
         if "call" in searched:
             searched = CALLED_AS_VICTIM.sub(" ", searched)
